@@ -1,0 +1,1 @@
+"""The async Call API client (no Qt)."""

@@ -1,0 +1,1 @@
+"""CallApiClient: one typed coroutine per Call API method; filled by the client issue."""

@@ -1,0 +1,1 @@
+"""Settings, paths and secrets (no Qt)."""

@@ -1,0 +1,1 @@
+"""Desktop integration: single instance, tel: links, tray, notifications, autostart."""
