@@ -67,7 +67,7 @@ def placeholders(template: str) -> list[str]:
     return names
 
 
-class RpcFault(Exception):
+class RpcFault(Exception):  # noqa: N818 -- a reply to send, not a failure of ours
     """An error reply: raise it anywhere in request handling; the dispatcher serialises it."""
 
     def __init__(
