@@ -212,6 +212,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "help",
     ),
     ActionSpec(
+        "command_palette",
+        ("Ctrl+K",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Find a command…"),
+        GROUP_APP,
+        "help",
+    ),
+    ActionSpec(
         "settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("Shortcuts", "Settings…"), GROUP_APP, "settings"
     ),
     ActionSpec(
