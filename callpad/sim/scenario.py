@@ -1,8 +1,10 @@
 """The simulator's account data (a "scenario") and its loading from TOML or JSON.
 
 Scenario file format (TOML shown; JSON uses the same keys and nesting). Every key is optional; a
-missing key keeps the value of the built-in `base` scenario named by `base` (default "demo"), and a
-list given in the file replaces that list whole::
+missing key keeps the value of the built-in scenario named by `base` (default "demo"; "none" starts
+from nothing), a list given in the file replaces that list whole, and a table (numbers, weights,
+security_rules, timings) overlays the base's entries key by key. Built-ins live as such files in
+callpad/sim/scenarios/ (demo.toml is the fullest example)::
 
     name = "my-test"            # shown by --describe
     base = "demo"               # built-in to start from ("demo", "empty", "busy_callee", ...)
@@ -33,6 +35,7 @@ list given in the file replaces that list whole::
     dtmf_symbol_s = 0.3
     dtmf_pause_s = 1
     talk_option_delay_outgoing_s = 30
+    busy_delay_s = 1
     [[users]]
     login = "demo"
     password = "demo"
@@ -47,15 +50,17 @@ list given in the file replaces that list whole::
     [[employees]]
     id = 3141
     full_name = "Иванов Пётр"
-    coach_employee_id = 3142                # optional: coach add.coach calls without phone_number
-    phone_numbers = [{number = "0107", kind = "sip", active = true}]
+    coach_employee_id = 3144                # optional: coach add.coach calls without phone_number
+    record_all_calls = false                # true: always recorded; record.call off -> forbidden
+    behaviour = "answer"                    # answer | busy | no_answer | reject (all its numbers)
+    phone_numbers = [{number = "0107", kind = "sip", active = true}]   # rung in this order
     [[virtual_numbers]]
     number = "74951112233"
     scenario_id = 501                       # optional: scenario attached to the number
     [[scenarios]]
     id = 501
     name = "Входящие: отдел продаж"
-    employee_id = 3142                      # the employee the scenario reaches
+    employee_id = 3142                      # required: the employee the scenario reaches
     [[media_files]]
     id = 8001
     name = "Приветствие"
@@ -68,24 +73,26 @@ list given in the file replaces that list whole::
     mnemonic = "tag_call"                   # list.talk_options mnemonic
     name = "Проставить тег"
     object_id = 771                         # tag / scenario id behind button_value (optional)
-    [[coaches]]                             # numbers add.coach may dial as phone_number
-    phone_number = "0110"
-    employee_id = 3144
-    [contacts."79161234567"]                # how a dialled external number behaves
+    [numbers."79161234567"]                 # how one dialled number behaves (any number)
     behaviour = "answer"                    # answer | busy | no_answer | reject
-    answer_delay_s = 2
+    answer_delay_s = 2                      # optional: overrides the timings for this number
+    [numbers."*"]                           # every external (non-employee) number not listed
 
-Employees answer unless the employee has `behaviour = "busy"` (or another value above).
-A `contacts."*"` entry sets the behaviour of every external number not listed.
+A dialled number's behaviour: its `numbers` entry, else its employee's `behaviour`, else (external
+numbers) the `numbers."*"` entry, else "answer". busy fails after timings.busy_delay_s, reject
+after the answer delay, no_answer at ring_timeout_s.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import tomllib
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -125,7 +132,7 @@ class PermanentKey:
 
     key: str
     login: str
-    expires_at: datetime | None
+    expires_at: datetime | None = None
     blocked: bool = False
 
 
@@ -146,8 +153,12 @@ class Employee:
     full_name: str
     phone_numbers: list[PhoneNumber]
     coach_employee_id: int | None = None
+    record_all_calls: bool = False
     behaviour: str = "answer"
     answer_delay_s: float | None = None
+
+    def active_numbers(self) -> list[str]:
+        return [p.number for p in self.phone_numbers if p.active]
 
 
 @dataclass(slots=True)
@@ -160,11 +171,11 @@ class VirtualNumber:
 
 @dataclass(slots=True)
 class CallScenario:
-    """A call-processing scenario of the virtual PBX."""
+    """A call-processing scenario of the virtual PBX (it sends calls to one employee)."""
 
     id: int
     name: str
-    employee_id: int | None = None
+    employee_id: int
 
 
 @dataclass(slots=True)
@@ -195,14 +206,6 @@ class TalkOption:
 
 
 @dataclass(slots=True)
-class Coach:
-    """A number add.coach may dial."""
-
-    phone_number: str
-    employee_id: int | None = None
-
-
-@dataclass(slots=True)
 class ContactBehaviour:
     """How a dialled number behaves: answers, is busy, never answers, rejects."""
 
@@ -224,6 +227,7 @@ class Timings:
     dtmf_symbol_s: float = 0.3
     dtmf_pause_s: float = 1.0
     talk_option_delay_outgoing_s: float = 30.0
+    busy_delay_s: float = 1.0
 
 
 def _default_security() -> dict[str, str]:
@@ -252,10 +256,9 @@ class Scenario:
     media_files: list[MediaFile] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
     talk_options: list[TalkOption] = field(default_factory=list)
-    coaches: list[Coach] = field(default_factory=list)
     blacklist: list[str] = field(default_factory=list)
     security_rules: dict[str, str] = field(default_factory=_default_security)
-    contacts: dict[str, ContactBehaviour] = field(default_factory=dict)
+    numbers: dict[str, ContactBehaviour] = field(default_factory=dict)
     timings: Timings = field(default_factory=Timings)
     refuse_800_virtual_numbers: bool = False
 
@@ -289,168 +292,35 @@ class Scenario:
 
 
 # ---------------------------------------------------------------------------------------------
-# Built-in scenarios
-
-DEMO_KEY: Final = "demo-permanent-key-0001-valid"
-DEMO_KEY_EXPIRED: Final = "demo-permanent-key-0002-expired"
-DEMO_KEY_BLOCKED: Final = "demo-permanent-key-0003-blocked"
-
-_EMPLOYEES: Final = [
-    (3141, "Иванов Пётр", "0107", "79161110107"),
-    (3142, "Смирнова Анна", "0108", "79161110108"),
-    (3143, "Кузнецов Дмитрий", "0109", "79161110109"),
-    (3144, "Попова Елена", "0110", "79161110110"),
-    (3145, "Васильев Алексей", "0111", "79161110111"),
-    (3146, "Соколова Мария", "0112", "79161110112"),
-    (3147, "Михайлов Сергей", "0113", "79161110113"),
-    (3148, "Новикова Ольга", "0114", "79161110114"),
-    (3149, "Фёдоров Андрей", "0115", "79161110115"),
-    (3150, "Морозова Татьяна", "0116", "79161110116"),
-    (3151, "Волков Николай", "0117", "79161110117"),
-    (3152, "Лебедева Ирина", "0118", "79161110118"),
-]
+# Built-in scenarios: data files in callpad/sim/scenarios/<name>.toml (package data)
 
 
-def demo_scenario() -> Scenario:
-    """The built-in default account (SPEC section 4.1) with enough data for a good first demo."""
-    employees = [
-        Employee(
-            id=eid,
-            full_name=name,
-            phone_numbers=[PhoneNumber(sip, "sip"), PhoneNumber(mobile, "mobile")],
-            coach_employee_id=3144 if eid in (3141, 3142, 3143) else None,
+def builtin_names() -> list[str]:
+    """Names of the built-in scenarios ("demo", "busy_callee", ...)."""
+    folder = resources.files("callpad.sim").joinpath("scenarios")
+    return sorted(p.name[: -len(".toml")] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@cache
+def _builtin(name: str) -> Scenario:
+    folder = resources.files("callpad.sim").joinpath("scenarios")
+    entry = folder.joinpath(f"{name}.toml")
+    if not name.replace("_", "").isalnum() or not entry.is_file():
+        raise ScenarioError(
+            f"unknown scenario {name!r}; built-in scenarios: {', '.join(builtin_names())}"
         )
-        for eid, name, sip, mobile in _EMPLOYEES
-    ]
-    # One employee with no active number, for no_active_phone_number.
-    employees.append(
-        Employee(
-            id=3160,
-            full_name="Зайцев Игорь",
-            phone_numbers=[PhoneNumber("0130", "sip", active=False)],
-        )
-    )
-    return Scenario(
-        name="demo",
-        users=[
-            SimUser("demo", "demo", 3141, "74951112233"),
-            SimUser("anna", "anna", 3142, "74951112234"),
-            SimUser("noapi", "noapi", 3145, None, api_access=False),
-        ],
-        keys=[
-            PermanentKey(DEMO_KEY, "demo", None),
-            PermanentKey(DEMO_KEY_EXPIRED, "demo", datetime(2020, 1, 1, tzinfo=UTC)),
-            PermanentKey(DEMO_KEY_BLOCKED, "demo", None, blocked=True),
-        ],
-        ip_whitelist=["127.0.0.1", "::1"],
-        account_active=True,
-        components=set(COMPONENTS),
-        day_limit=10000,
-        minute_limit=100,
-        tts_max_length=1000,
-        weights={},
-        employees=employees,
-        virtual_numbers=[
-            VirtualNumber("74951112233", 501),
-            VirtualNumber("74951112234", 502),
-            VirtualNumber("78127654321", 503),
-            VirtualNumber("78001234567", 501),
-            VirtualNumber("74957770000", None),
-        ],
-        scenarios=[
-            CallScenario(501, "Входящие: отдел продаж", 3142),
-            CallScenario(502, "Поддержка клиентов", 3143),
-            CallScenario(503, "Филиал Санкт-Петербург", 3146),
-        ],
-        media_files=[
-            MediaFile(8001, "Приветствие компании", 6),
-            MediaFile(8002, "Музыка ожидания", 30),
-            MediaFile(8003, "Напоминание о встрече", 8),
-        ],
-        tags=[
-            Tag(771, "Горячий клиент"),
-            Tag(772, "Повторный звонок"),
-            Tag(773, "Жалоба"),
-            Tag(774, "Продажа"),
-        ],
-        talk_options=[
-            TalkOption("1", "finish_conversation", "Завершить разговор"),
-            TalkOption("2", "transfer_call", "Перевод"),
-            TalkOption("3", "tag_call", "Проставить тег", 771),
-            TalkOption("4", "run_scenario", "Запустить сценарий", 502),
-            TalkOption("5", "record_talk", "Диктофон"),
-            TalkOption("6", "call_coach", "Вызвать тренера"),
-            TalkOption("7", "receive_fax", "Принять факс"),
-            TalkOption("8", "save_numa", "Сохранить АОН в группу"),
-        ],
-        coaches=[Coach("0110", 3144), Coach("79161110110", 3144)],
-        blacklist=["79990000666"],
-        contacts={
-            "79035550001": ContactBehaviour("busy"),
-            "79035550002": ContactBehaviour("no_answer"),
-            "79035550003": ContactBehaviour("reject", 2.0),
-        },
-    )
-
-
-def _builtin(name: str) -> Scenario | None:
-    demo = demo_scenario()
-    if name == "demo":
-        return demo
-    if name == "busy_callee":
-        # Every external contact is busy; employees answer.
-        return replace(demo, name=name, contacts={"*": ContactBehaviour("busy")})
-    if name == "no_answer":
-        return replace(demo, name=name, contacts={"*": ContactBehaviour("no_answer")})
-    if name == "employees_busy":
-        emps = [replace(e, behaviour="busy") for e in demo.employees]
-        return replace(demo, name=name, employees=emps)
-    if name == "instant":
-        # Everyone answers at once: handy for tests that do not care about ringing.
-        t = Timings(0, 0, 0, 0)
-        return replace(demo, name=name, timings=t)
-    if name == "locked_down":
-        return replace(demo, name=name, ip_whitelist=[])
-    if name == "inactive":
-        return replace(demo, name=name, account_active=False)
-    if name == "basic_only":
-        return replace(demo, name=name, components={"basic"})
-    if name == "empty":
-        return replace(
-            demo,
-            name=name,
-            scenarios=[],
-            media_files=[],
-            tags=[],
-            talk_options=[],
-            coaches=[],
-            blacklist=[],
-            contacts={},
-        )
-    return None
-
-
-BUILTIN_NAMES: Final = (
-    "demo",
-    "busy_callee",
-    "no_answer",
-    "employees_busy",
-    "instant",
-    "locked_down",
-    "inactive",
-    "basic_only",
-    "empty",
-)
+    data = tomllib.loads(entry.read_text(encoding="utf-8"))
+    return scenario_from_mapping(data, default_name=name)
 
 
 def scenario_by_name(name: str) -> Scenario:
-    """A built-in scenario by name; ScenarioError for an unknown name."""
-    s = _builtin(name)
-    if s is None:
-        raise ScenarioError(
-            f"unknown scenario {name!r}; built-in scenarios: {', '.join(BUILTIN_NAMES)}"
-        )
-    return s
+    """A fresh copy of a built-in scenario; ScenarioError for an unknown name."""
+    return copy.deepcopy(_builtin(name))
+
+
+def demo_scenario() -> Scenario:
+    """The built-in default account (SPEC section 4.1), with enough data for a good first demo."""
+    return scenario_by_name("demo")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -517,6 +387,8 @@ def describe(s: Scenario) -> dict[str, Any]:
                     for p in e.phone_numbers
                 ],
                 "coach_employee_id": e.coach_employee_id,
+                "record_all_calls": e.record_all_calls,
+                "behaviour": e.behaviour,
             }
             for e in s.employees
         ],
@@ -526,15 +398,23 @@ def describe(s: Scenario) -> dict[str, Any]:
         "scenarios": [
             {"id": c.id, "name": c.name, "employee_id": c.employee_id} for c in s.scenarios
         ],
-        "media_files": [{"id": m.id, "name": m.name} for m in s.media_files],
+        "media_files": [
+            {"id": m.id, "name": m.name, "duration_s": m.duration_s} for m in s.media_files
+        ],
         "tags": [{"id": t.id, "name": t.name} for t in s.tags],
         "talk_options": [
             {"button": t.button, "mnemonic": t.mnemonic, "name": t.name, "object_id": t.object_id}
             for t in s.talk_options
         ],
         "coaches": [
-            {"phone_number": c.phone_number, "employee_id": c.employee_id} for c in s.coaches
+            {"employee_id": e.id, "coach_employee_id": e.coach_employee_id}
+            for e in s.employees
+            if e.coach_employee_id is not None
         ],
+        "numbers": {
+            n: {"behaviour": b.behaviour, "answer_delay_s": b.answer_delay_s}
+            for n, b in s.numbers.items()
+        },
         "blacklist": list(s.blacklist),
         "ip_whitelist": list(s.ip_whitelist),
         "components": sorted(s.components),
@@ -545,34 +425,11 @@ def describe(s: Scenario) -> dict[str, Any]:
         },
         "security_rules": dict(s.security_rules),
         "deprecated_version": s.deprecated_version,
+        "refuse_800_virtual_numbers": s.refuse_800_virtual_numbers,
+        "timings": dataclasses.asdict(s.timings),
     }
 
 
 def clone(s: Scenario) -> Scenario:
     """A deep copy (the engine mutates its blacklist)."""
     return copy.deepcopy(s)
-
-
-__all__ = [
-    "BEHAVIOURS",
-    "COMPONENTS",
-    "CallScenario",
-    "Coach",
-    "ContactBehaviour",
-    "Employee",
-    "MediaFile",
-    "PermanentKey",
-    "PhoneNumber",
-    "Scenario",
-    "ScenarioError",
-    "SimUser",
-    "Tag",
-    "TalkOption",
-    "Timings",
-    "VirtualNumber",
-    "clone",
-    "demo_scenario",
-    "describe",
-    "load_scenario",
-    "scenario_by_name",
-]

@@ -27,7 +27,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _convert(value: Any, tp: Any, path: str) -> Any:
+def _convert(value: Any, tp: Any, path: str, base: Any = None) -> Any:
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in get_args(tp) if a is not type(None)]
@@ -72,11 +72,13 @@ def _convert(value: Any, tp: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise _fail(path, f"expected a table, got {_show(value)}")
         _, item = get_args(tp)
-        return {str(k): _convert(v, item, f"{path}.{k}") for k, v in value.items()}
+        merged = dict(base) if isinstance(base, dict) else {}  # tables overlay their base
+        merged.update({str(k): _convert(v, item, f"{path}.{k}") for k, v in value.items()})
+        return merged
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         if not isinstance(value, dict):
             raise _fail(path, f"expected a table, got {_show(value)}")
-        return _build(tp, value, path, base=None)
+        return _build(tp, value, path, base=base)
     raise _fail(path, f"unsupported type {tp!r}")  # pragma: no cover -- a bug in the dataclasses
 
 
@@ -90,7 +92,8 @@ def _build(cls: type[Any], data: dict[str, Any], path: str, base: Any | None) ->
     for f in dataclasses.fields(cls):
         sub = f"{path}.{f.name}" if path else f.name
         if f.name in data:
-            kwargs[f.name] = _convert(data[f.name], hints[f.name], sub)
+            inner = getattr(base, f.name) if base is not None else None
+            kwargs[f.name] = _convert(data[f.name], hints[f.name], sub, inner)
         elif base is not None:
             kwargs[f.name] = getattr(base, f.name)
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
@@ -111,8 +114,8 @@ def _validate(s: sc.Scenario) -> None:
         _check_choice(f"security_rules.{key}", rule, ("allowed", "forbidden"))
     for i, e in enumerate(s.employees):
         _check_choice(f"employees[{i}].behaviour", e.behaviour, sc.BEHAVIOURS)
-    for number, cb in s.contacts.items():
-        _check_choice(f"contacts.{number}.behaviour", cb.behaviour, sc.BEHAVIOURS)
+    for number, cb in s.numbers.items():
+        _check_choice(f"numbers.{number}.behaviour", cb.behaviour, sc.BEHAVIOURS)
     for i, t in enumerate(s.talk_options):
         _check_choice(f"talk_options[{i}].mnemonic", t.mnemonic, sc.TALK_OPTION_MNEMONICS)
     logins = [u.login for u in s.users]
@@ -127,8 +130,13 @@ def _validate(s: sc.Scenario) -> None:
     for i, v in enumerate(s.virtual_numbers):
         if v.scenario_id is not None and s.call_scenario(v.scenario_id) is None:
             raise _fail(f"virtual_numbers[{i}].scenario_id", f"no scenario with id {v.scenario_id}")
+    for i, e in enumerate(s.employees):
+        if e.coach_employee_id is not None and s.employee(e.coach_employee_id) is None:
+            raise _fail(
+                f"employees[{i}].coach_employee_id", f"no employee with id {e.coach_employee_id}"
+            )
     for i, cs in enumerate(s.scenarios):
-        if cs.employee_id is not None and s.employee(cs.employee_id) is None:
+        if s.employee(cs.employee_id) is None:
             raise _fail(f"scenarios[{i}].employee_id", f"no employee with id {cs.employee_id}")
     for label, items in (
         ("employees", s.employees),
@@ -158,10 +166,12 @@ def parse(data: dict[str, Any], *, default_name: str) -> sc.Scenario:
     base_name = data.pop("base", "demo")
     if not isinstance(base_name, str):
         raise _fail("base", f"expected a string, got {_show(base_name)}")
-    try:
-        base = sc.scenario_by_name(base_name)
-    except ScenarioError as exc:
-        raise _fail("base", str(exc)) from None
+    base: sc.Scenario | None = None
+    if base_name != "none":
+        try:
+            base = sc.scenario_by_name(base_name)
+        except ScenarioError as exc:
+            raise _fail("base", str(exc)) from None
     data.setdefault("name", default_name)
     result: sc.Scenario = _build(sc.Scenario, data, "", base=base)
     _validate(result)
