@@ -1,0 +1,83 @@
+"""The status bar: connection, provider and user, API points left, and the latest message.
+
+Messages never block: an error stays until the next message or until the agent presses Esc in
+the window; successes fade after a few seconds. The points display warns when the budget runs
+low and counts down to the reset when it is spent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+_OK_MESSAGE_MS = 6000
+
+
+def _restyle(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class StatusBar(QStatusBar):
+    """Four labels: connection, account, points budget (permanent, right) and a message (left)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.setSizeGripEnabled(False)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("Last message"))
+        self.connection = QLabel(self)
+        self.connection.setObjectName("connection")
+        self.connection.setAccessibleName(self.tr("Connection"))
+        self.account = QLabel(self)
+        self.account.setObjectName("account")
+        self.account.setAccessibleName(self.tr("Provider and user"))
+        self.budget = QLabel(self)
+        self.budget.setObjectName("budget")
+        self.budget.setAccessibleName(self.tr("API points left"))
+        self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.budget)
+        self.addPermanentWidget(self.account)
+        self.addPermanentWidget(self.connection)
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.timeout.connect(self.clear_message)
+        self.set_connection("offline", self.tr("Not connected"))
+
+    def set_connection(self, state: str, text: str) -> None:
+        """`state`: "ok", "busy", "error" or "offline" (colour + dot; the text says it in words)."""
+        dot = {"ok": "●", "busy": "◐", "error": "■"}.get(state, "○")
+        self.connection.setText(f"{dot} {text}")
+        self.connection.setProperty("state", state)
+        _restyle(self.connection)
+
+    def set_account(self, text: str) -> None:
+        self.account.setText(text)
+        self.account.setVisible(bool(text))
+
+    def set_budget(self, text: str, level: str, tooltip: str = "") -> None:
+        """`level`: "ok", "low" or "exhausted"."""
+        self.budget.setText(text)
+        self.budget.setToolTip(tooltip)
+        self.budget.setProperty("level", level)
+        self.budget.setVisible(bool(text))
+        _restyle(self.budget)
+
+    def show_message(self, text: str, severity: str = "info") -> None:
+        """`severity`: "ok", "info", "warning", "error". Errors stay; the rest fade."""
+        self.message.setText(text)
+        self.message.setToolTip(text)
+        self.message.setProperty("severity", severity)
+        _restyle(self.message)
+        if severity in ("ok", "info"):
+            self._fade.start(_OK_MESSAGE_MS)
+        else:
+            self._fade.stop()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.setToolTip("")
