@@ -164,12 +164,22 @@ def _decode_value(
     if origin is tuple:
         return _decode_tuple(args[0], raw, meta, path, problems)
     if origin is Mapping:
-        if not isinstance(raw, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
-        ):
-            raise _Bad(ProblemKind.WRONG_TYPE, "text -> text")
-        return types.MappingProxyType(dict(raw))
+        return _decode_mapping(args[1], raw, path, problems)
     return _decode_scalar(hint, raw, meta)
+
+
+def _decode_mapping(
+    value_hint: Any, raw: Any, path: str, problems: list[Problem]
+) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise _Bad(ProblemKind.WRONG_TYPE, "object")
+    out: dict[str, Any] = {}
+    for key, entry in raw.items():
+        try:
+            out[str(key)] = _decode_value(value_hint, entry, {}, f"{path}.{key}", problems)
+        except _Bad as bad:
+            problems.append(Problem(f"{path}.{key}", bad.kind, bad.detail, _show(entry)))
+    return types.MappingProxyType(out)
 
 
 def _decode_tuple(

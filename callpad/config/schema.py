@@ -8,7 +8,7 @@ types. Cross-field rules are in `cross_field_problems` in `callpad.config.codec`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -229,8 +229,9 @@ class DesktopSettings:
 class Settings:
     """Everything callpad remembers except secrets.
 
-    `shortcuts` maps action id -> key sequence (QKeySequence PortableText; "" = unbound) and holds
-    only the agent's overrides of the defaults in callpad.ui.shortcuts.
+    `shortcuts` maps action id -> its key sequences (QKeySequence PortableText, primary first; an
+    empty tuple = unbound) and holds only the agent's overrides of callpad.ui.shortcuts' defaults
+    (the shape `ActionTable(overrides=...)` takes).
     """
 
     schema_version: int = SCHEMA_VERSION
@@ -239,7 +240,7 @@ class Settings:
     dial: DialSettings = DialSettings()
     calls: CallSettings = CallSettings()
     poll: PollSettings = PollSettings()
-    shortcuts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    shortcuts: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     appearance: AppearanceSettings = AppearanceSettings()
     notifications: NotificationSettings = NotificationSettings()
     screen_pop: ScreenPopSettings = ScreenPopSettings()
@@ -248,5 +249,6 @@ class Settings:
     def with_recent_number(self, number: str) -> Settings:
         return replace(self, dial=self.dial.with_recent(number))
 
-    def with_shortcuts(self, shortcuts: Mapping[str, str]) -> Settings:
-        return replace(self, shortcuts=MappingProxyType(dict(shortcuts)))
+    def with_shortcuts(self, shortcuts: Mapping[str, Sequence[str]]) -> Settings:
+        frozen = {action: tuple(keys) for action, keys in shortcuts.items()}
+        return replace(self, shortcuts=MappingProxyType(frozen))

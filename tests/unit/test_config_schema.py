@@ -82,11 +82,15 @@ def test_decode_field_accepts_good_values_and_none_for_optional():
 
 
 def test_section_of_wrong_type_is_reported_and_defaulted():
-    settings, problems = decode_settings({"agent": [1, 2], "shortcuts": {"hold": 5}})
+    settings, problems = decode_settings(
+        {"agent": [1, 2], "shortcuts": {"hold": 5, "tag": ["Ctrl+Shift+G"]}, "poll": "fast"}
+    )
     assert settings.agent == AgentSettings()
+    assert settings.shortcuts == {"tag": ("Ctrl+Shift+G",)}
     assert [(p.path, p.kind) for p in problems] == [
         ("agent", ProblemKind.WRONG_TYPE),
-        ("shortcuts", ProblemKind.WRONG_TYPE),
+        ("poll", ProblemKind.WRONG_TYPE),
+        ("shortcuts.hold", ProblemKind.WRONG_TYPE),
     ]
 
 

@@ -35,11 +35,12 @@ def test_save_then_load_round_trips_every_section(tmp_path):
     settings = Settings(
         agent=AgentSettings(employee_id=3141, employee_phone="79161234567"),
     ).with_recent_number("79260000001")
-    settings = settings.with_shortcuts({"hold": "Ctrl+Shift+H"})
+    settings = settings.with_shortcuts({"hold": ["Ctrl+Shift+H"], "tag": ()})
     store.save(settings)
     loaded = store.load()
     assert loaded.settings == settings
-    assert loaded.settings.shortcuts["hold"] == "Ctrl+Shift+H"
+    assert loaded.settings.shortcuts["hold"] == ("Ctrl+Shift+H",)
+    assert loaded.settings.shortcuts["tag"] == ()
     assert not loaded.notice_needed
 
 
