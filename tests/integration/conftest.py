@@ -1,12 +1,14 @@
 """Fixtures for simulator tests: a started SimServer on a manual clock, an HTTP client, a token."""
 
-from collections.abc import AsyncIterator
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import httpx
 import pytest
 
 from callpad.clock import ManualClock
-from callpad.sim.scenario import demo_scenario
+from callpad.sim.scenario import Scenario, demo_scenario
 from callpad.sim.server import SimServer
 from callpad.sim.sim_clock import SimClock
 from tests.integration.sim_harness import login
@@ -29,3 +31,22 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 async def token(sim: SimServer, http: httpx.AsyncClient) -> str:
     """A session key of the demo user."""
     return await login(http, sim.url)
+
+
+SimFactory = Callable[..., Awaitable[SimServer]]
+
+
+@pytest.fixture
+async def make_sim() -> AsyncIterator[SimFactory]:
+    """Start more simulators: `await make_sim(scenario, clock=..., deprecated_version=...)`.
+
+    The clock defaults to a fresh ManualClock; every server is stopped at teardown.
+    """
+    async with contextlib.AsyncExitStack() as stack:
+
+        async def start(scenario: Scenario | None = None, **kwargs: Any) -> SimServer:
+            kwargs.setdefault("clock", SimClock(ManualClock()))
+            server = SimServer(scenario or demo_scenario(), **kwargs)
+            return await stack.enter_async_context(server)
+
+        yield start
