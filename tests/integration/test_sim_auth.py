@@ -9,7 +9,7 @@ from callpad.clock import ManualClock
 from callpad.sim.scenario import PermanentKey, demo_scenario
 from callpad.sim.server import SimServer
 from callpad.sim.sim_clock import SimClock
-from tests.integration.sim_harness import call_ok, check_error, expect_error, login, rpc
+from tests.integration.sim_harness import call_ok, check_error, expect_error, login
 
 START = datetime(2026, 11, 30, 9, 0, 0, tzinfo=UTC)
 
