@@ -1,0 +1,413 @@
+"""DialerViewModel: the number field, its live preview and validation, and starting calls.
+
+The default action is start.employee_call for my employee (employee id and default virtual number
+come from settings): my phone rings first, then the contact. The "advanced" options (`DialOptions`)
+choose another start method and fill in every option the spec offers; they are validated locally
+with the spec's rules before anything is sent. A dial is submitted under one runner key and guarded
+by the `dialing` flag, so pressing Enter twice starts one call. Numbers that were dialled are kept
+as recent numbers (most recent first, no duplicates) for completion, through an injected store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QStringListModel, Signal
+
+from callpad.api.errors import CallApiError, PhoneNumberError
+from callpad.api.models import (
+    Direction,
+    EmployeeId,
+    EmployeeRef,
+    FirstCall,
+    MediaFileId,
+    ScenarioId,
+    SimpleFirstCall,
+    StartedCall,
+)
+from callpad.api.phone import PhoneNumber, parse_phone
+from callpad.api.service import CallService
+from callpad.viewmodels.dial_options import (
+    DialOptions,
+    StartMethod,
+    parse_optional_phone,
+    validate,
+)
+from callpad.viewmodels.error_kinds import user_message
+from callpad.viewmodels.task_runner import TaskRunner
+
+_log = logging.getLogger(__name__)
+
+DIAL_KEY = "dial"
+
+_NO_EMPLOYEE = (
+    "Укажите своего сотрудника в настройках, чтобы звонить",
+    "Set your employee in the settings to make calls",
+)
+
+
+class RecentNumbersStore(Protocol):
+    """Where recent numbers persist (the config layer, or a list in tests)."""
+
+    def load(self) -> list[str]: ...
+
+    def save(self, numbers: list[str]) -> None: ...
+
+
+class DialerViewModel(QObject):
+    """Number text, normalized preview, inline validation, dialing, recent numbers, options.
+
+    Signals (change-only):
+        text_changed(str), preview_changed(str), validation_error_changed(str),
+        can_dial_changed(bool), dialing_changed(bool), recent_numbers_changed(list),
+        method_changed(str), options_changed(), option_errors_changed(dict),
+        dialed(int): a call was started; its call_session_id.
+        dial_failed(str): the sentence of a dial that failed (also on the runner's channel).
+    """
+
+    text_changed = Signal(str)
+    preview_changed = Signal(str)
+    validation_error_changed = Signal(str)
+    can_dial_changed = Signal(bool)
+    dialing_changed = Signal(bool)
+    recent_numbers_changed = Signal(list)
+    method_changed = Signal(str)
+    options_changed = Signal()
+    option_errors_changed = Signal(dict)
+    dialed = Signal(int)
+    dial_failed = Signal(str)
+
+    def __init__(
+        self,
+        service: CallService,
+        runner: TaskRunner,
+        *,
+        employee_id: int | None,
+        default_virtual_number: str = "",
+        refresh: Callable[[], None] | None = None,
+        recent_store: RecentNumbersStore | None = None,
+        region: str = "RU",
+        lang: str = "ru",
+        max_recent: int = 20,
+        tts_max_length: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._runner = runner
+        self._employee_id = employee_id
+        self._default_vn = default_virtual_number
+        self._refresh = refresh or (lambda: None)
+        self._store = recent_store
+        self._region = region
+        self._lang = lang
+        self._max_recent = max_recent
+        self._tts_max = tts_max_length
+        self._text = ""
+        self._preview = ""
+        self._error = ""
+        self._dialing = False
+        self._options = DialOptions()
+        self._option_errors: dict[str, str] = {}
+        self._recent: list[str] = list(recent_store.load()) if recent_store else []
+        self._recent_model = QStringListModel(self._recent, self)
+        self._revalidate_options()
+
+    # -- properties -----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def preview(self) -> str:
+        return self._preview
+
+    @property
+    def validation_error(self) -> str:
+        return self._error
+
+    @property
+    def can_dial(self) -> bool:
+        return bool(self._preview) and not self._dialing and not self._option_errors
+
+    @property
+    def dialing(self) -> bool:
+        return self._dialing
+
+    @property
+    def method(self) -> str:
+        return self._options.method.value
+
+    @property
+    def options(self) -> DialOptions:
+        return self._options
+
+    @property
+    def option_errors(self) -> dict[str, str]:
+        return dict(self._option_errors)
+
+    @property
+    def recent_numbers(self) -> list[str]:
+        return list(self._recent)
+
+    @property
+    def recent_model(self) -> QStringListModel:
+        """Recent numbers for a QCompleter (most recent first)."""
+        return self._recent_model
+
+    @property
+    def employee_id(self) -> int | None:
+        return self._employee_id
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """The number field changed: update the preview and the inline message."""
+        if text == self._text:
+            return
+        before = self.can_dial
+        self._text = text
+        self.text_changed.emit(text)
+        preview, error = "", ""
+        if text.strip():
+            try:
+                preview = parse_phone(text, region=self._region).display()
+            except PhoneNumberError as exc:
+                error = exc.user_message(self._lang)
+        self._set_preview(preview)
+        self._set_error(error)
+        self._emit_can_dial(before)
+
+    def clear(self) -> None:
+        self.set_text("")
+
+    def set_method(self, method: StartMethod | str) -> None:
+        self.set_option("method", method)
+
+    def set_option(self, name: str, value: Any) -> None:
+        """Change one advanced option (see `DialOptions` for names and types)."""
+        before_method, before = self._options.method, self.can_dial
+        options = self._options.with_value(name, value)
+        if options == self._options:
+            return
+        self._options = options
+        self.options_changed.emit()
+        if options.method is not before_method:
+            self.method_changed.emit(options.method.value)
+        self._revalidate_options()
+        self._emit_can_dial(before)
+
+    def reset_options(self) -> None:
+        """Back to the default: start.employee_call with the settings' defaults."""
+        before_method, before = self._options.method, self.can_dial
+        if self._options == DialOptions():
+            return
+        self._options = DialOptions()
+        self.options_changed.emit()
+        if before_method is not StartMethod.EMPLOYEE:
+            self.method_changed.emit(StartMethod.EMPLOYEE.value)
+        self._revalidate_options()
+        self._emit_can_dial(before)
+
+    def set_employee(self, employee_id: int | None, default_virtual_number: str = "") -> None:
+        """New settings: whose calls I start and from which virtual number."""
+        self._employee_id = employee_id
+        self._default_vn = default_virtual_number
+        self._revalidate_options()
+
+    def dial(self) -> bool:
+        """Start a call to the number in the field; False if refused (see validation_error)."""
+        if self._dialing or self._runner.is_running(DIAL_KEY):
+            return False
+        try:
+            number = parse_phone(self._text, region=self._region)
+        except PhoneNumberError as exc:
+            self._set_error(exc.user_message(self._lang))
+            return False
+        self._revalidate_options()
+        if self._option_errors:
+            return False
+        if self._options.method is StartMethod.EMPLOYEE and self._employee_id is None:
+            self._set_error(_NO_EMPLOYEE[0] if self._lang == "ru" else _NO_EMPLOYEE[1])
+            return False
+        before = self.can_dial
+        self._dialing = True
+        task = self._runner.submit(self._dial(number, self._options), name="dial", key=DIAL_KEY)
+        if task is None:
+            self._dialing = False
+            return False
+        self.dialing_changed.emit(True)
+        self._emit_can_dial(before)
+        return True
+
+    def dial_number(self, text: str) -> bool:
+        """Put `text` (typed, pasted or from a tel: link) in the field and dial it."""
+        self.set_text(text)
+        return self.dial()
+
+    def redial(self) -> bool:
+        """Dial the most recent number again."""
+        if not self._recent:
+            return False
+        return self.dial_number(self._recent[0])
+
+    def forget_recent(self) -> None:
+        self._set_recent([])
+
+    # -- coroutines -----------------------------------------------------------------------------
+
+    async def _dial(self, contact: PhoneNumber, options: DialOptions) -> None:
+        try:
+            started = await self._start(contact, options)
+            self._remember(contact.digits)
+            self.dialed.emit(int(started.call_session_id))
+        except PhoneNumberError as exc:
+            self._set_error(exc.user_message(self._lang))
+        except CallApiError as exc:
+            # Re-raised: the runner reports it on the error channel; the field keeps its text.
+            self.dial_failed.emit(user_message(exc, self._lang))
+            raise
+        finally:
+            before = self.can_dial
+            self._dialing = False
+            self.dialing_changed.emit(False)
+            self._emit_can_dial(before)
+            self._refresh()
+
+    async def _start(self, contact: PhoneNumber, o: DialOptions) -> StartedCall:
+        region, svc = self._region, self._service
+        vn = parse_phone(o.virtual_phone_number or self._default_vn, region=region)
+        direction = Direction(o.direction)
+        external_id = o.external_id or None
+        dtmf = o.dtmf_string or None
+        contact_message = o.contact_message.to_message()
+        switch = o.switch_at_once or None
+        early = o.early_switching or None
+        media = MediaFileId(int(o.media_file_id)) if o.media_file_id.strip() else None
+        show = None if o.show_virtual_phone_number else False
+        match o.method:
+            case StartMethod.EMPLOYEE:
+                assert self._employee_id is not None  # noqa: S101  # checked by dial()
+                phone = parse_optional_phone(
+                    o.employee_phone_number, region=region, allow_short=True
+                )
+                return await svc.start_employee_call(
+                    first_call=FirstCall(o.first_call),
+                    virtual_phone_number=vn,
+                    contact=contact,
+                    employee=EmployeeRef(EmployeeId(self._employee_id), phone),
+                    direction=direction,
+                    switch_at_once=switch,
+                    early_switching=early,
+                    media_file_id=media,
+                    show_virtual_phone_number=show,
+                    external_id=external_id,
+                    dtmf_string=dtmf,
+                    contact_message=contact_message,
+                    employee_message=o.employee_message.to_message(),
+                )
+            case StartMethod.SCENARIO:
+                return await svc.start_scenario_call(
+                    first_call=FirstCall(o.first_call),
+                    virtual_phone_number=vn,
+                    contact=contact,
+                    scenario_id=ScenarioId(int(o.scenario_id)),
+                    direction=direction,
+                    switch_at_once=switch,
+                    early_switching=early,
+                    external_id=external_id,
+                    dtmf_string=dtmf,
+                    contact_message=contact_message,
+                    employee_message=o.employee_message.to_message(),
+                )
+            case StartMethod.VNUMBER:
+                return await svc.start_vnumber_call(
+                    first_call=FirstCall(o.first_call),
+                    virtual_phone_number=vn,
+                    contact=contact,
+                    direction=direction,
+                    switch_at_once=switch,
+                    early_switching=early,
+                    external_id=external_id,
+                    dtmf_string=dtmf,
+                    contact_message=contact_message,
+                )
+            case StartMethod.INFORMER:
+                assert contact_message is not None  # noqa: S101  # checked by validate()
+                timeout = int(o.dialing_timeout) if o.dialing_timeout.strip() else None
+                return await svc.start_informer_call(
+                    virtual_phone_number=vn,
+                    contact=contact,
+                    contact_message=contact_message,
+                    direction=direction,
+                    dialing_timeout=timeout,
+                    external_id=external_id,
+                    dtmf_string=dtmf,
+                )
+            case StartMethod.SIMPLE:
+                first = (
+                    SimpleFirstCall.OPERATOR
+                    if o.first_call == "employee"
+                    else SimpleFirstCall.CONTACT
+                )
+                return await svc.start_simple_call(
+                    first_call=first,
+                    virtual_phone_number=vn,
+                    contact=contact,
+                    operator=parse_phone(o.operator, region=region),
+                    direction=direction,
+                    switch_at_once=switch,
+                    early_switching=early,
+                    media_file_id=media,
+                    show_virtual_phone_number=show,
+                    external_id=external_id,
+                    dtmf_string=dtmf,
+                    operator_confirmation=o.operator_confirmation or None,
+                    contact_message=contact_message,
+                    operator_message=o.operator_message.to_message(),
+                )
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _remember(self, digits: str) -> None:
+        recent = [digits, *(n for n in self._recent if n != digits)][: self._max_recent]
+        self._set_recent(recent)
+
+    def _set_recent(self, recent: list[str]) -> None:
+        if recent == self._recent:
+            return
+        self._recent = recent
+        self._recent_model.setStringList(recent)
+        if self._store is not None:
+            self._store.save(list(recent))
+        self.recent_numbers_changed.emit(list(recent))
+
+    def _revalidate_options(self) -> None:
+        errors = validate(
+            self._options,
+            region=self._region,
+            tts_max_length=self._tts_max,
+            default_virtual_number=self._default_vn,
+            lang=self._lang,
+        )
+        if errors != self._option_errors:
+            self._option_errors = errors
+            self.option_errors_changed.emit(dict(errors))
+
+    def _set_preview(self, preview: str) -> None:
+        if preview != self._preview:
+            self._preview = preview
+            self.preview_changed.emit(preview)
+
+    def _set_error(self, error: str) -> None:
+        if error != self._error:
+            self._error = error
+            self.validation_error_changed.emit(error)
+
+    def _emit_can_dial(self, before: bool) -> None:
+        now = self.can_dial
+        if now != before:
+            self.can_dial_changed.emit(now)
