@@ -377,6 +377,11 @@ class RateLimitError(RpcError):
             return limits.day_reset
         return limits.minute_reset
 
+    def _message_keys(self) -> tuple[str, ...]:
+        if self.retry_after is None and self.mnemonic == "limit_exceeded":
+            return ("limit_exceeded/no_reset", *super()._message_keys())
+        return super()._message_keys()
+
     def _message_values(self) -> dict[str, object]:
         return {**super()._message_values(), "retry_after": self.retry_after}
 

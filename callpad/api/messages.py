@@ -77,6 +77,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The API request limit is used up ({limit_max_value} points per {limit_type}). "
         "Wait {retry_after} s and try again.",
     ),
+    "limit_exceeded/no_reset": (
+        "Исчерпан лимит запросов к API ({limit_max_value} баллов в {limit_type_ru}). "
+        "Подождите до начала следующей {limit_period_ru} и повторите.",
+        "The API request limit is used up ({limit_max_value} points per {limit_type}). "
+        "Wait for the next {limit_type} and try again.",
+    ),
     # --- parameters ---
     "required_parameter_missed": (
         "Не заполнено обязательное поле {field}. Заполните его и повторите.",
@@ -310,6 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _LIMIT_TYPE_RU = {"minute": "минуту", "day": "день"}
+_LIMIT_PERIOD_RU = {"minute": "минуты", "day": "суток"}
 
 
 class _Missing(dict[str, object]):
@@ -325,5 +332,7 @@ def render(key: str, lang: Lang | str, values: Mapping[str, object]) -> str | No
     template = texts[0] if Lang(lang) is Lang.RU else texts[1]
     filled = _Missing({k: v for k, v in values.items() if v is not None})
     if "limit_type" in filled:
-        filled.setdefault("limit_type_ru", _LIMIT_TYPE_RU.get(str(filled["limit_type"]), "?"))
+        limit_type = str(filled["limit_type"])
+        filled.setdefault("limit_type_ru", _LIMIT_TYPE_RU.get(limit_type, limit_type))
+        filled.setdefault("limit_period_ru", _LIMIT_PERIOD_RU.get(limit_type, limit_type))
     return string.Formatter().vformat(template, (), filled)
