@@ -1,0 +1,78 @@
+"""Start callpad at login: one small Protocol, one module per OS, chosen by `autostart_for`.
+
+Wiring (app.py)::
+
+    autostart = autostart_for(sys.platform, launch_command())
+    settings_vm.saved.connect(lambda s: apply_autostart(autostart, s.desktop.autostart))
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+APP_ID = "callpad"
+MINIMIZED_OPTION = "--minimized"
+
+
+class AutostartError(Exception):
+    """The login item could not be written or removed."""
+
+
+@dataclass(frozen=True, slots=True)
+class LaunchCommand:
+    """The program and arguments that start callpad (started minimised to the tray)."""
+
+    program: str
+    args: tuple[str, ...] = ()
+
+    @property
+    def argv(self) -> tuple[str, ...]:
+        return (self.program, *self.args)
+
+
+def launch_command(
+    *, frozen: bool | None = None, executable: str | None = None, extra: Sequence[str] = ()
+) -> LaunchCommand:
+    """How this installation is started: the bundle's executable, or `python -m callpad`."""
+    is_frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    exe = executable or sys.executable
+    base: tuple[str, ...] = () if is_frozen else ("-m", APP_ID)
+    return LaunchCommand(exe, (*base, MINIMIZED_OPTION, *extra))
+
+
+class Autostart(Protocol):
+    """A per-user login item."""
+
+    def is_enabled(self) -> bool: ...
+
+    def enable(self) -> None: ...
+
+    def disable(self) -> None: ...
+
+
+def apply_autostart(autostart: Autostart, wanted: bool) -> None:
+    """Make the login item match the setting (no write when it already does)."""
+    if wanted != autostart.is_enabled():
+        if wanted:
+            autostart.enable()
+        else:
+            autostart.disable()
+
+
+def autostart_for(platform: str, command: LaunchCommand, *, home: Path | None = None) -> Autostart:
+    """The implementation for `sys.platform`; `home` only redirects the macOS/Linux folders."""
+    if platform == "win32":
+        from callpad.desktop.autostart_windows import RunKeyAutostart, WinregRunKey
+
+        return RunKeyAutostart(WinregRunKey(), command)
+    if platform == "darwin":
+        from callpad.desktop.autostart_macos import LaunchAgentAutostart
+
+        return LaunchAgentAutostart((home or Path.home()) / "Library" / "LaunchAgents", command)
+    from callpad.desktop.autostart_linux import XdgAutostart, xdg_autostart_dir
+
+    return XdgAutostart(xdg_autostart_dir(home), command)
