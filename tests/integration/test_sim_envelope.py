@@ -69,6 +69,26 @@ async def test_utf8_charsets_and_a_missing_charset_are_accepted(sim, http, ctype
     assert "access_token" in reply["result"]["data"]
 
 
+@pytest.mark.parametrize(
+    "method",
+    [
+        "start.employee_call",
+        "start.scenario_call",
+        "start.vnumber_call",
+        "start.informer_call",
+        "start.simple_call",
+        "make.call",
+        "hold.call",
+    ],
+)
+async def test_methods_that_document_the_encoding_error_get_it(sim, http, method):
+    # The seven methods whose pages list character_encoding_not_allowed (SPEC section 12).
+    body = {"jsonrpc": "2.0", "id": 3, "method": method, "params": {"access_token": "x"}}
+    reply = await raw(http, sim.url, json.dumps(body).encode(), "application/json; charset=koi8-r")
+    check_error(reply, "character_encoding_not_allowed", method=method, code=-32602)
+    assert reply["id"] == 3
+
+
 async def test_encoding_is_checked_before_the_batch_rule(sim, http):
     reply = await raw(http, sim.url, b"[]", "application/json; charset=latin-1")
     check_error(reply, "character_encoding_not_allowed")
