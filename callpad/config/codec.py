@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 from callpad.config.schema import (
     FirstCall,
+    Message,
+    MessageType,
     Provider,
     Settings,
     StartMethod,
@@ -255,7 +257,20 @@ def cross_field_problems(settings: Settings) -> list[Problem]:
         )
     if dial.start_method is StartMethod.SCENARIO and dial.scenario_id is None:
         out.append(Problem("dial.scenario_id", ProblemKind.REQUIRED, "scenario"))
+    out.extend(_message_problems("calls.hold_message", settings.calls.hold_message, True))
+    out.extend(_message_problems("dial.contact_message", dial.contact_message, False))
+    out.extend(_message_problems("dial.employee_message", dial.employee_message, False))
     pop = settings.screen_pop
     if pop.enabled and not re.match(r"https?://\S+$", pop.url_template):
         out.append(Problem("screen_pop.url_template", ProblemKind.REQUIRED, "http(s)://…{contact}"))
     return out
+
+
+def _message_problems(path: str, message: Message | None, required: bool) -> list[Problem]:
+    if message is None:
+        return []
+    if message.type is MessageType.MEDIA and not message.value.isdigit():
+        return [Problem(f"{path}.value", ProblemKind.BAD_FORMAT, "media file id: digits")]
+    if message.type is MessageType.TTS and required and not message.value.strip():
+        return [Problem(f"{path}.value", ProblemKind.REQUIRED, "text")]
+    return []

@@ -17,8 +17,11 @@ from callpad.config.schema import (
     RECENT_NUMBERS_LIMIT,
     AccountSettings,
     AgentSettings,
+    CallSettings,
     DialSettings,
     FirstCall,
+    Message,
+    MessageType,
     NotificationKind,
     NotificationSettings,
     PollSettings,
@@ -115,9 +118,13 @@ def test_cross_field_rules():
             start_method=StartMethod.SCENARIO, early_switching=True, first_call=FirstCall.CONTACT
         ),
         screen_pop=ScreenPopSettings(enabled=True, url_template=""),
+        calls=CallSettings(hold_message=Message(MessageType.TTS, " ")),
     )
+    bad = replace(bad, dial=replace(bad.dial, contact_message=Message(MessageType.MEDIA, "x1")))
     assert sorted(p.path for p in cross_field_problems(bad)) == [
         "account.custom_url",
+        "calls.hold_message.value",
+        "dial.contact_message.value",
         "dial.early_switching",
         "dial.scenario_id",
         "screen_pop.url_template",
@@ -132,6 +139,7 @@ def test_cross_field_rules():
             switch_at_once=True,
         ),
         screen_pop=ScreenPopSettings(enabled=True, url_template="https://crm/?q={contact}"),
+        calls=CallSettings(),
     )
     assert cross_field_problems(good) == []
 
