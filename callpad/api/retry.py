@@ -89,11 +89,11 @@ def policy_for(method: str) -> RetryPolicy:
 
 def may_resend(policy: RetryPolicy, error: CallApiError) -> bool:
     """Whether `error` allows another send of the same request under `policy`."""
+    if isinstance(error, HttpStatusError) and error.status < 500:
+        return False  # refused before any method ran; a resend gets the same answer
     if isinstance(error, TransportError):
         if not error.may_have_reached_server:
             return True  # nothing was sent: safe for every method
-        if isinstance(error, HttpStatusError) and error.status < 500:
-            return False  # refused before any method ran; a resend gets the same answer
         return policy.resend_after_send
     if isinstance(error, ProtocolError | ServerError):
         return policy.resend_after_send
