@@ -18,6 +18,10 @@ from functools import cache
 from typing import Any, TypeVar
 
 from callpad.config.schema import (
+    API_VERSION,
+    DIGITS,
+    DTMF,
+    REGION,
     FirstCall,
     Message,
     MessageType,
@@ -34,6 +38,33 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """Mark `text` for translation in `context` without importing Qt."""
     del context
     return text
+
+
+# Details: marked phrases (translated by the UI in the same context) or literal values.
+D_OBJECT = QT_TRANSLATE_NOOP("SettingsProblem", "a group of settings")
+D_LIST = QT_TRANSLATE_NOOP("SettingsProblem", "a list")
+D_BOOL = QT_TRANSLATE_NOOP("SettingsProblem", "yes or no")
+D_INT = QT_TRANSLATE_NOOP("SettingsProblem", "a whole number")
+D_NUMBER = QT_TRANSLATE_NOOP("SettingsProblem", "a number")
+D_TEXT = QT_TRANSLATE_NOOP("SettingsProblem", "text")
+D_URL = QT_TRANSLATE_NOOP("SettingsProblem", "an address starting with https://")
+D_EARLY = QT_TRANSLATE_NOOP(
+    "SettingsProblem", "it needs the employee dialled first and switching at once"
+)
+D_SCENARIO = QT_TRANSLATE_NOOP("SettingsProblem", "a scenario id for scenario calls")
+D_POP_URL = QT_TRANSLATE_NOOP(
+    "SettingsProblem", "an https:// address such as https://crm.example/search?q={contact}"
+)
+D_MEDIA = QT_TRANSLATE_NOOP("SettingsProblem", "a media file id (digits)")
+D_TTS = QT_TRANSLATE_NOOP("SettingsProblem", "the text to play")
+PATTERN_HINTS: Mapping[str, str] = types.MappingProxyType(
+    {
+        DIGITS: QT_TRANSLATE_NOOP("SettingsProblem", "digits only, up to 15, without +"),
+        DTMF: QT_TRANSLATE_NOOP("SettingsProblem", "digits, * and #, and . for a 1 s pause"),
+        REGION: QT_TRANSLATE_NOOP("SettingsProblem", "two capital letters, e.g. RU"),
+        API_VERSION: QT_TRANSLATE_NOOP("SettingsProblem", "like v4.0"),
+    }
+)
 
 
 class ProblemKind(StrEnum):
@@ -67,7 +98,7 @@ TEMPLATES: Mapping[ProblemKind, str] = types.MappingProxyType(
         ProblemKind.TOO_MANY: QT_TRANSLATE_NOOP(
             PROBLEM_CONTEXT, "{field}: at most {detail} entries; the rest were dropped."
         ),
-        ProblemKind.REQUIRED: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: required {detail}."),
+        ProblemKind.REQUIRED: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: enter {detail}."),
         ProblemKind.CONFLICT: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: {detail}."),
     }
 )
@@ -130,7 +161,7 @@ def decode_field(cls: type, name: str, raw: Any) -> tuple[Any, Problem | None]:
 
 def _decode_dataclass(cls: type[T], data: Any, prefix: str, problems: list[Problem]) -> T:
     if not isinstance(data, Mapping):
-        problems.append(Problem(prefix.rstrip(".") or "settings", ProblemKind.WRONG_TYPE, "object"))
+        problems.append(Problem(prefix.rstrip(".") or "settings", ProblemKind.WRONG_TYPE, D_OBJECT))
         return cls()
     values: dict[str, Any] = {}
     hints = _hints(cls)  # type: ignore[arg-type]  # a class is hashable
@@ -174,7 +205,7 @@ def _decode_mapping(
     value_hint: Any, raw: Any, path: str, problems: list[Problem]
 ) -> Mapping[str, Any]:
     if not isinstance(raw, Mapping):
-        raise _Bad(ProblemKind.WRONG_TYPE, "object")
+        raise _Bad(ProblemKind.WRONG_TYPE, D_OBJECT)
     out: dict[str, Any] = {}
     for key, entry in raw.items():
         try:
@@ -188,7 +219,7 @@ def _decode_tuple(
     item: Any, raw: Any, meta: Mapping[str, Any], path: str, problems: list[Problem]
 ) -> tuple[Any, ...]:
     if not isinstance(raw, list):
-        raise _Bad(ProblemKind.WRONG_TYPE, "list")
+        raise _Bad(ProblemKind.WRONG_TYPE, D_LIST)
     items: list[Any] = []
     for index, entry in enumerate(raw):
         try:
@@ -205,17 +236,17 @@ def _decode_tuple(
 def _decode_scalar(hint: Any, raw: Any, meta: Mapping[str, Any]) -> Any:
     if hint is bool:
         if not isinstance(raw, bool):
-            raise _Bad(ProblemKind.WRONG_TYPE, "true/false")
+            raise _Bad(ProblemKind.WRONG_TYPE, D_BOOL)
         return raw
     if hint is int or hint is float:
         ok = isinstance(raw, int) if hint is int else isinstance(raw, int | float)
         if isinstance(raw, bool) or not ok:
-            raise _Bad(ProblemKind.WRONG_TYPE, "a whole number" if hint is int else "a number")
+            raise _Bad(ProblemKind.WRONG_TYPE, D_INT if hint is int else D_NUMBER)
         _check_range(raw, meta)
         return hint(raw)
     if hint is str:
         if not isinstance(raw, str):
-            raise _Bad(ProblemKind.WRONG_TYPE, "text")
+            raise _Bad(ProblemKind.WRONG_TYPE, D_TEXT)
         _check_text(raw, meta)
         return raw
     raise TypeError(f"unsupported settings type {hint!r}")
@@ -233,7 +264,7 @@ def _check_text(value: str, meta: Mapping[str, Any]) -> None:
         raise _Bad(ProblemKind.TOO_LONG, str(meta["max_len"]))
     pattern = meta.get("pattern")
     if value and pattern and not re.fullmatch(pattern, value):
-        raise _Bad(ProblemKind.BAD_FORMAT, pattern)
+        raise _Bad(ProblemKind.BAD_FORMAT, PATTERN_HINTS.get(pattern, pattern))
 
 
 def _show(raw: Any) -> str:
@@ -246,23 +277,23 @@ def cross_field_problems(settings: Settings) -> list[Problem]:
     out: list[Problem] = []
     account, dial = settings.account, settings.dial
     if account.provider is Provider.CUSTOM and not re.match(r"https?://\S+$", account.custom_url):
-        out.append(Problem("account.custom_url", ProblemKind.REQUIRED, "http(s)://…"))
+        out.append(Problem("account.custom_url", ProblemKind.REQUIRED, D_URL))
     if dial.early_switching and not (dial.first_call is FirstCall.EMPLOYEE and dial.switch_at_once):
         out.append(
             Problem(
                 "dial.early_switching",
                 ProblemKind.CONFLICT,
-                "needs first_call=employee and switch_at_once",
+                D_EARLY,
             )
         )
     if dial.start_method is StartMethod.SCENARIO and dial.scenario_id is None:
-        out.append(Problem("dial.scenario_id", ProblemKind.REQUIRED, "scenario"))
+        out.append(Problem("dial.scenario_id", ProblemKind.REQUIRED, D_SCENARIO))
     out.extend(_message_problems("calls.hold_message", settings.calls.hold_message, True))
     out.extend(_message_problems("dial.contact_message", dial.contact_message, False))
     out.extend(_message_problems("dial.employee_message", dial.employee_message, False))
     pop = settings.screen_pop
     if pop.enabled and not re.match(r"https?://\S+$", pop.url_template):
-        out.append(Problem("screen_pop.url_template", ProblemKind.REQUIRED, "http(s)://…{contact}"))
+        out.append(Problem("screen_pop.url_template", ProblemKind.REQUIRED, D_POP_URL))
     return out
 
 
@@ -270,7 +301,7 @@ def _message_problems(path: str, message: Message | None, required: bool) -> lis
     if message is None:
         return []
     if message.type is MessageType.MEDIA and not message.value.isdigit():
-        return [Problem(f"{path}.value", ProblemKind.BAD_FORMAT, "media file id: digits")]
+        return [Problem(f"{path}.value", ProblemKind.BAD_FORMAT, D_MEDIA)]
     if message.type is MessageType.TTS and required and not message.value.strip():
-        return [Problem(f"{path}.value", ProblemKind.REQUIRED, "text")]
+        return [Problem(f"{path}.value", ProblemKind.REQUIRED, D_TTS)]
     return []
