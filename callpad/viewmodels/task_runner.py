@@ -98,6 +98,10 @@ class TaskRunner(QObject):
         """Keys of the tasks that are still running."""
         return frozenset(k for k, t in self._keyed.items() if not t.done())
 
+    def tasks(self) -> frozenset[asyncio.Task[Any]]:
+        """The tasks still alive (for shutdown checks and tests)."""
+        return frozenset(self._tasks)
+
     def pending_count(self) -> int:
         """How many tasks are alive (for tests and shutdown checks)."""
         return len(self._tasks)
