@@ -49,7 +49,9 @@ class Authenticator:
 
     @property
     def session_count(self) -> int:
-        return len(self._sessions)
+        """Session keys still valid now."""
+        now = self._unix_now()
+        return sum(1 for _, expire_at in self._sessions.values() if now < expire_at)
 
     def _unix_now(self) -> float:
         return self._clock.wall().timestamp()

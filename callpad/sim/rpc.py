@@ -124,13 +124,18 @@ def _envelope(obj: Any) -> tuple[Any, str, dict[str, Any]]:
     return obj["id"], obj["method"], obj["params"]
 
 
-def _ip_allowed(client_ip: str, whitelist: list[str]) -> bool:
+def client_address(peer: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The client's IP from the socket peer; an IPv4-mapped IPv6 address as plain IPv4."""
     try:
-        ip = ipaddress.ip_address(client_ip.split("%", 1)[0])
+        ip = ipaddress.ip_address(peer.split("%", 1)[0])
     except ValueError:
-        return False
+        return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+        return ip.ipv4_mapped
+    return ip
+
+
+def _ip_allowed(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, whitelist: list[str]) -> bool:
     for entry in whitelist:
         try:
             if ip in ipaddress.ip_network(entry, strict=False):
@@ -181,8 +186,9 @@ class RpcDispatcher:
             if incoming.fault is not None:
                 raise incoming.fault
             rid, method, params = _envelope(obj)
-            if not _ip_allowed(client_ip, self._rt.scenario.ip_whitelist):
-                raise RpcFault("ip_not_whitelisted", params={"ip": client_ip})
+            ip = client_address(client_ip)
+            if ip is None or not _ip_allowed(ip, self._rt.scenario.ip_whitelist):
+                raise RpcFault("ip_not_whitelisted", params={"ip": str(ip or client_ip)})
             if method not in _known_methods():
                 raise RpcFault("method_not_found")
             credential = self._rt.auth.authenticate(method, params)

@@ -1,6 +1,7 @@
 """Authentication and account rules (SPEC sections 3, 4, 9; steps 6-9 of 10.1) over real HTTP."""
 
 import dataclasses
+import socket
 from datetime import UTC, datetime
 
 import pytest
@@ -282,3 +283,24 @@ async def test_component_is_checked_before_the_parameters(make_sim, http):
     key = keys_of(sim)["valid"]
     params = {"access_token": key, "bogus": 1}
     await expect_error(http, sim.url, "tag.call", params, "component_disabled")
+
+
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="no IPv6 loopback on this machine")
+async def test_ipv6_client_is_whitelisted_by_its_own_address(make_sim, http):
+    sim = await make_sim(host="::1")
+    assert sim.url.startswith("http://[::1]:")
+    await call_ok(http, sim.url, "login.user", {"login": "demo", "password": "demo"})
+    sim.runtime.scenario.ip_whitelist[:] = ["127.0.0.1"]
+    err = await expect_error(
+        http, sim.url, "login.user", {"login": "demo", "password": "demo"}, "ip_not_whitelisted"
+    )
+    assert err["message"] == "Your IP ::1 is not whitelisted"
