@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from callpad.viewmodels.status import StatusViewModel
+
 _OK_MESSAGE_MS = 6000
 
 
@@ -81,3 +83,52 @@ class StatusBar(QStatusBar):
     def clear_message(self) -> None:
         self.message.clear()
         self.message.setToolTip("")
+
+
+_CONNECTION_STATE = {
+    "online": "ok",
+    "connecting": "busy",
+    "degraded": "error",
+    "offline": "offline",
+}
+_SEVERITY = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def bind_status(bar: StatusBar, vm: StatusViewModel) -> None:
+    """Follow the status viewmodel: connection, account, budget, error messages."""
+
+    def connection(_value: object = None) -> None:
+        bar.set_connection(_CONNECTION_STATE.get(vm.connection, "offline"), vm.connection_text)
+
+    def account(_value: object = None) -> None:
+        bar.set_account(" · ".join(part for part in (vm.provider, vm.user) if part))
+
+    def budget(_value: object = None) -> None:
+        level = vm.budget_state if vm.budget_state in ("low", "exhausted") else "ok"
+        tip = ""
+        if vm.minute_limit >= 0:
+            tip = bar.tr("Points left: %1 of %2 this minute, %3 of %4 today")
+            for n, value in enumerate(
+                (vm.minute_remaining, vm.minute_limit, vm.day_remaining, vm.day_limit), start=1
+            ):
+                tip = tip.replace(f"%{n}", str(value))
+        bar.set_budget(vm.budget_text, level, tip)
+
+    def message(_value: object = None) -> None:
+        if vm.message:
+            bar.show_message(vm.message, _SEVERITY.get(vm.message_severity, "error"))
+        else:
+            bar.clear_message()
+
+    vm.connection_changed.connect(connection)
+    vm.connection_text_changed.connect(connection)
+    vm.provider_changed.connect(account)
+    vm.user_changed.connect(account)
+    vm.budget_text_changed.connect(budget)
+    vm.budget_state_changed.connect(budget)
+    vm.budget_changed.connect(budget)
+    vm.message_changed.connect(message)
+    connection()
+    account()
+    budget()
+    message()

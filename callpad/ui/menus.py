@@ -1,0 +1,73 @@
+"""The menu bar, built from the action table (menus show each command's key)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow
+
+from callpad.ui.shortcuts import ActionTable
+
+_MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("&callpad", ("settings", "logout", "", "quit")),
+    ("&Dial", ("focus_dialer", "redial", "dial_clipboard", "", "toggle_advanced")),
+    (
+        "C&all",
+        (
+            "hold",
+            "unhold",
+            "consult",
+            "transfer",
+            "restore",
+            "",
+            "dtmf",
+            "tag",
+            "record",
+            "coach",
+            "disconnect_leg",
+            "",
+            "copy_number",
+            "block",
+            "",
+            "release",
+        ),
+    ),
+    (
+        "&View",
+        (
+            "focus_calls",
+            "prev_call",
+            "next_call",
+            "",
+            "my_calls",
+            "all_calls",
+            "",
+            "refresh",
+            "refresh_talk_options",
+            "",
+            "keep_on_top",
+        ),
+    ),
+    ("&Help", ("cheat_sheet", "command_palette")),
+)
+
+
+def build_menus(window: QMainWindow, table: ActionTable) -> None:
+    bar = window.menuBar()
+    titles = {
+        "&callpad": window.tr("&callpad"),
+        "&Dial": window.tr("&Dial"),
+        "C&all": window.tr("C&all"),
+        "&View": window.tr("&View"),
+        "&Help": window.tr("&Help"),
+    }
+    for title, ids in _MENUS:
+        menu = bar.addMenu(titles[title])
+        menu.setToolTipsVisible(True)
+        for action_id in ids:
+            if action_id:
+                menu.addAction(table[action_id])
+            else:
+                menu.addSeparator()
+        if title == "C&all":
+            options = menu.addMenu(window.tr("Talk options"))
+            for n in range(1, 10):
+                options.addAction(table[f"talk_option_{n}"])
