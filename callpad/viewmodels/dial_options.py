@@ -222,7 +222,7 @@ def validate(
     if "employee_phone_number" in used:
         number("employee_phone_number", required=False, allow_short=True)
     if "operator" in used:
-        number("operator", required=True, allow_short=True)
+        number("operator", required=True, allow_short=False)
     if "media_file_id" in used:
         positive_int("media_file_id", required=False)
     if "scenario_id" in used:

@@ -357,7 +357,7 @@ class DialerViewModel(QObject):
                     first_call=first,
                     virtual_phone_number=vn,
                     contact=contact,
-                    operator=parse_phone(o.operator, region=region),
+                    operator=parse_phone(o.operator, region=region, allow_short=False),
                     direction=direction,
                     switch_at_once=switch,
                     early_switching=early,

@@ -179,8 +179,13 @@ class SessionViewModel(QObject):
     async def _login_password(self, login: str, password: str) -> None:
         try:
             await self._service.login_user(login=login, password=password)
+        except CallApiError as exc:
+            self._fail(exc)
+            return
+        try:
             await self._service.list_calls()  # the account can really work: components, rights
         except CallApiError as exc:
+            await self._forget_token()
             self._fail(exc)
             return
         self._password = (login, password)
@@ -192,6 +197,7 @@ class SessionViewModel(QObject):
             self._service.use_permanent_key(PermanentKey(key))
             await self._service.list_calls()
         except CallApiError as exc:
+            await self._forget_token()
             self._fail(exc)
             return
         self._password = None
@@ -199,8 +205,8 @@ class SessionViewModel(QObject):
 
     async def _logout(self) -> None:
         try:
-            if self._method is AuthMethod.PASSWORD:
-                await self._service.logout_user()
+            # For a permanent key this only makes the client forget it (the key is not revoked).
+            await self._service.logout_user()
         except CallApiError as exc:  # the token is forgotten either way
             _log.info("logout.user failed: %s", type(exc).__name__)
         finally:
@@ -208,6 +214,12 @@ class SessionViewModel(QObject):
             self._method = AuthMethod.NONE
             self._set_user("")
             self._set_state(SessionState.LOGGED_OUT)
+
+    async def _forget_token(self) -> None:
+        try:
+            await self._service.logout_user()
+        except CallApiError as exc:  # best effort: the client forgets the token either way
+            _log.info("logout.user after a failed login check: %s", type(exc).__name__)
 
     async def _relogin(self, login: str, password: str) -> None:
         try:
