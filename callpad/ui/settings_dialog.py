@@ -181,6 +181,7 @@ class SettingsDialog(QDialog):
         box.addLayout(row)
         box.addWidget(self._error_label(f"{path}.value"))
         combo.setObjectName(f"field_{path}.type")
+        combo.setAccessibleName(self.tr("%1: kind").replace("%1", field_label(path)))
         self.editors[f"{path}.type"] = combo
         form.addRow(field_label(path), box)
 
