@@ -70,7 +70,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._calls_page(), self.tr("Calls"))
         self.shortcuts = ShortcutsPage(actions, vm.draft.shortcuts, vm.set_shortcuts, self)
         self.tabs.addTab(self.shortcuts, self.tr("Shortcuts"))
-        self.tabs.addTab(self._desktop_page(), self.tr("Appearance and desktop"))
+        self.tabs.addTab(self._desktop_page(), self.tr("Desktop"))
         self.status = QLabel(self)
         self.status.setObjectName("message")
         self.status.setWordWrap(True)
@@ -88,7 +88,7 @@ class SettingsDialog(QDialog):
         vm.save_failed.connect(self._save_failed)
         self._show_problems()
         self._sync_enabled()
-        self.resize(640, 560)
+        self.resize(720, 640)
 
     @property
     def save_button(self) -> QPushButton:

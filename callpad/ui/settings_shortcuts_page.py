@@ -50,7 +50,11 @@ class ShortcutsPage(QWidget):
         self.table.setObjectName("shortcutTable")
         self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Key"), self.tr("Also")])
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Ctrl+Shift+Del") + 64)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, spec in enumerate(self._actions):
             name = QTableWidgetItem(self._label(spec))
