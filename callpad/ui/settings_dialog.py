@@ -136,14 +136,14 @@ class SettingsDialog(QDialog):
         self._row(form, path, combo)
         return combo
 
-    def _check(self, form: QFormLayout, path: str) -> QCheckBox:
+    def _check(self, form: QFormLayout, path: str, row_label: str = "") -> QCheckBox:
         box = QCheckBox(field_label(path), self)
         box.setChecked(bool(self._vm.value(path)))
         box.toggled.connect(lambda on, p=path: self._vm.set_value(p, on))
         box.setObjectName(f"field_{path}")
         box.setAccessibleName(field_label(path))
         self.editors[path] = box
-        form.addRow("", box)
+        form.addRow(row_label, box)
         return box
 
     def _message(self, form: QFormLayout, path: str, optional: bool) -> None:
@@ -219,7 +219,22 @@ class SettingsDialog(QDialog):
         forget.clicked.connect(self._forget)
         self.forget_result = QLabel(page)
         self.forget_result.setObjectName("muted")
+        self.forget_result.setWordWrap(True)
         form.addRow(forget, self.forget_result)
+        where = self._vm.credentials_in_keyring
+        if where is not None:
+            text = (
+                self.tr("Remembered passwords and keys are kept in the system keyring.")
+                if where
+                else self.tr(
+                    "No secure system keyring was found: remembered passwords and keys are kept "
+                    "in a file only your user account can read."
+                )
+            )
+            storage = QLabel(text, page)
+            storage.setObjectName("muted")
+            storage.setWordWrap(True)
+            form.addRow("", storage)
         return page
 
     def _dialing_page(self) -> QWidget:
@@ -282,11 +297,14 @@ class SettingsDialog(QDialog):
             Theme.DARK: self.tr("Dark"),
         }
         self._combo(form, "appearance.theme", list(themes.items()))
-        self._check(form, "notifications.incoming_call")
+        self._check(form, "notifications.incoming_call", self.tr("Notify me about"))
         self._check(form, "notifications.error")
-        self._check(form, "screen_pop.enabled")
+        self._check(form, "screen_pop.enabled", self.tr("Screen pop"))
         self._line(form, "screen_pop.url_template", "https://crm.example/search?q={contact}")
-        self._check(form, "desktop.autostart")
+        hint = QLabel(self.tr("{contact} becomes the caller's number."), page)
+        hint.setObjectName("muted")
+        form.addRow("", hint)
+        self._check(form, "desktop.autostart", self.tr("Desktop"))
         self._check(form, "desktop.start_minimized")
         self._check(form, "desktop.close_to_tray")
         return page

@@ -280,6 +280,11 @@ class SettingsViewModel(QObject):
         return next((p for p in self.problems() if p.path == path), None)
 
     @property
+    def credentials_in_keyring(self) -> bool | None:
+        """True: remembered secrets go to the OS keyring; False: to a private file; None: no vault."""
+        return None if self._vault is None else self._vault.secure
+
+    @property
     def can_save(self) -> bool:
         return not self.problems()
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QKeySequenceEdit, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QKeySequenceEdit, QLabel, QLineEdit
 
 from callpad.config.schema import AccountSettings, MessageType, Provider, Settings
 from callpad.config.secret_stores import InMemorySecretStore
@@ -155,6 +155,8 @@ def test_forget_credentials_button(qtbot, store):
     assert not remember.isChecked()
     assert dlg.forget_result.text() == "Your saved password and key were removed."
     assert store.load().settings.account.remember is False
+    texts = [label.text() for label in dlg.findChildren(QLabel)]
+    assert "Remembered passwords and keys are kept in the system keyring." in texts
 
 
 def test_every_field_has_an_accessible_name(dialog):
