@@ -281,7 +281,7 @@ class SettingsViewModel(QObject):
 
     @property
     def credentials_in_keyring(self) -> bool | None:
-        """True: remembered secrets go to the OS keyring; False: to a private file; None: no vault."""
+        """Where remembered secrets go: True keyring, False private file, None no vault."""
         return None if self._vault is None else self._vault.secure
 
     @property
