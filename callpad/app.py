@@ -1,27 +1,254 @@
-"""Composition root: command line, QApplication, qasync loop, wiring and shutdown."""
+"""Composition root: command line, paths, logging, QApplication, qasync loop, wiring and shutdown.
+
+The only module that constructs across layers, and the only one that starts the simulator (demo
+mode). Everything runs on one qasync loop (STACK.md section 3): `main()` creates the QApplication
+and runs `run_app()` in `asyncio.Runner(loop_factory=qasync.QEventLoop)`; the app quits when the
+coroutine returns, after the async cleanup, never from `aboutToQuit`.
+
+Shutdown order (ARCHITECTURE.md section 3): stop the call monitor, `runner.aclose()`, best-effort
+`logout.user` with a short timeout, close the client, stop the simulator (demo only).
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
 import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtWidgets import QApplication
 
 from callpad import __version__
+from callpad.api.client import CallApiClient
+from callpad.config.logging_setup import configure_logging, parse_log_level
+from callpad.config.paths import AppPaths
+from callpad.config.schema import Settings
+from callpad.config.secrets import open_vault
+from callpad.config.store import LoadResult, SettingsStore
+from callpad.sim.scenario import demo_scenario, describe
+from callpad.sim.server import SimServer
+from callpad.ui.account_front import AccountFront
+from callpad.ui.desk import Desk
+from callpad.ui.icons import app_icon
+from callpad.ui.screenshots import render_screenshots
+from callpad.ui.self_test import run_self_test
+from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
+from callpad.ui.translations import install_translators, ui_language
+from callpad.viewmodels.pyside_workarounds import pin_singletons
+
+_log = logging.getLogger("callpad.app")
+
+LOGOUT_TIMEOUT_S = 2.0
+TEL_SCHEMES = ("tel:", "callto:")
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="callpad", description="callpad softphone remote control")
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="callpad",
+        description="Keyboard-first remote control for calls on the UIS / CoMagic Call API.",
+    )
     parser.add_argument("--version", action="version", version=f"callpad {__version__}")
     parser.add_argument("--demo", action="store_true", help="run against the built-in simulator")
-    return parser.parse_args(argv)
+    parser.add_argument("--demo-port", type=int, default=0, metavar="PORT",
+                        help="simulator port in demo mode (default: a free one)")  # fmt: skip
+    parser.add_argument("--self-test", action="store_true",
+                        help="with --demo: headless check: log in, dial, hang up")  # fmt: skip
+    parser.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="with --demo: save PNGs of the window with calls")  # fmt: skip
+    parser.add_argument("--config-dir", metavar="DIR",
+                        help="settings and logs folder (env CALLPAD_CONFIG_DIR)")  # fmt: skip
+    parser.add_argument("--log-level", default="INFO", metavar="LEVEL",
+                        help="DEBUG, INFO, WARNING, ERROR (default INFO)")  # fmt: skip
+    parser.add_argument("--debug", action="store_true", help="also log to stderr")
+    parser.add_argument("--dial", metavar="NUMBER", help="dial NUMBER once logged in")
+    parser.add_argument("uri", nargs="?", help="a tel: or callto: link to dial")
+    args = parser.parse_args(list(argv))
+    if (args.self_test or args.screenshots or args.demo_port) and not args.demo:
+        parser.error("--self-test, --screenshots and --demo-port need --demo")
+    if not 0 <= args.demo_port <= 65535:
+        parser.error("--demo-port must be between 0 and 65535")
+    if args.uri is not None and not args.uri.lower().startswith(TEL_SCHEMES):
+        parser.error(f"not a tel: or callto: link: {args.uri}")
+
+    try:
+        args.level = parse_log_level(args.log_level)
+    except ValueError as exc:
+        parser.error(str(exc))
+    return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+def requested_number(args: argparse.Namespace) -> str | None:
+    """The number asked for by --dial or a tel:/callto: link (the dialer parses it)."""
+    if args.dial:
+        return str(args.dial)
+    if args.uri:
+        return str(args.uri).split(":", 1)[1].lstrip("/")
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    pin_singletons()  # WORKAROUND: PySide6 6.12 on CPython 3.11 leaks True/None refs (see module)
+    if args.self_test or args.screenshots:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("callpad")
-    window.setCentralWidget(QLabel("callpad: the main window arrives with the GUI issue"))
-    window.show()
-    return app.exec()
+    app.setApplicationName("callpad")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.callpad.Callpad")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # we quit, after the async cleanup
+    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+        return runner.run(run_app(app, args))
+
+
+async def run_app(app: QApplication, args: argparse.Namespace) -> int:
+    """Build everything, run until the window closes (or the self-test ends), shut down."""
+    async with contextlib.AsyncExitStack() as stack:
+        if args.demo and not args.config_dir:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="callpad-demo-"))
+            paths = AppPaths.in_folder(Path(folder))
+        else:
+            paths = AppPaths.resolve(args.config_dir, os.environ)
+        paths.ensure()
+        logs = configure_logging(paths.log_file, args.level, to_stderr=args.debug)
+        stack.callback(logs.close)
+        _log.info("callpad %s starting%s", __version__, " (demo)" if args.demo else "")
+        quit_requested = asyncio.Event()
+        _install_quit_signals(app, quit_requested)
+
+        store = SettingsStore(paths.settings_file)
+        loaded = store.load()
+        settings = loaded.settings
+        lang = ui_language(settings.appearance.language.value)
+        install_translators(app, lang)
+        theme = settings.appearance.theme.value
+        scheme = system_scheme() if theme == "system" else Scheme(theme)
+        colors = apply_theme(app, scheme)
+        if args.demo:
+            return await _run_demo(args, store, lang, colors, quit_requested, stack)
+        return await _run_account(args, paths, store, loaded, lang, colors, quit_requested)
+
+
+def _client(url: str) -> CallApiClient:
+
+    return CallApiClient(url, logout_timeout=LOGOUT_TIMEOUT_S)
+
+
+def _desk(url: str, settings: Settings, store: SettingsStore | None, lang: str, colors: Colors,
+          **kwargs: Any) -> Desk:  # fmt: skip
+
+    client = _client(url)
+    return Desk(client, client.aclose, settings, store, lang, colors, **kwargs)
+
+
+async def _run_account(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    store: SettingsStore,
+    loaded: LoadResult,
+    lang: str,
+    colors: Colors,
+    quit_requested: asyncio.Event,
+) -> int:
+    """A real account: remembered credentials or the login dialog (issue 5 refines the desktop)."""
+    notice = loaded.error or ("; ".join(p.english() for p in loaded.problems))
+    front = AccountFront(
+        loaded.settings,
+        store,
+        open_vault(paths),
+        lambda s: _desk(s.account.base_url(), s, store, lang, colors),
+        notice=notice,
+        pending_number=requested_number(args),
+    )
+    # Desktop integration (issue 5) hooks in here: single instance, tray, notifications
+    # (front.desk.window.incoming_call), the settings dialog (window.settings_requested).
+    try:
+        await front.run(quit_requested)
+    finally:
+        await front.close()
+    return 0
+
+
+async def _run_demo(
+    args: argparse.Namespace,
+    store: SettingsStore,
+    lang: str,
+    colors: Colors,
+    quit_requested: asyncio.Event,
+    stack: contextlib.AsyncExitStack,
+) -> int:
+    """Demo mode: the simulator in-process, its demo account, a DEMO mark."""
+    scenario = demo_scenario()
+    account = describe(scenario)
+    user = account["users"][0]
+    sim = SimServer(scenario, port=args.demo_port)
+    await sim.start()
+    stack.push_async_callback(sim.stop)  # runs last: after the desk has shut down
+    _print_stderr(f"callpad demo: simulator on {sim.url}")
+    settings = store.load().settings
+    settings = replace(
+        settings,
+        agent=replace(
+            settings.agent,
+            employee_id=int(user["employee_id"]),
+            default_virtual_number=str(user["virtual_phone_number"] or ""),
+        ),
+    )
+    tags = [(int(t["id"]), str(t["name"])) for t in account.get("tags", [])]
+    desk = _desk(sim.url, settings, None, lang, colors, demo=True, known_tags=tags)
+    desk.window.show()
+    desk.models.session.set_provider("Demo")
+    desk.models.session.login_with_password(str(user["login"]), str(user["password"]))
+    tools = DemoTools(sim, scenario_vn=str(user["virtual_phone_number"] or ""),
+                      employee_id=int(user["employee_id"]))  # fmt: skip
+    try:
+        if args.self_test:
+            return await run_self_test(desk.window, print_step=_print)
+        if args.screenshots:
+            return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
+        number = requested_number(args)
+        if number:
+            desk.dial_when_logged_in(number)
+        await quit_requested.wait()
+        return 0
+    finally:
+        await desk.shutdown()
+
+
+class DemoTools:
+    """What demo screenshots may ask of the simulator (only app.py touches callpad.sim)."""
+
+    def __init__(self, sim: object, *, scenario_vn: str, employee_id: int) -> None:
+        self._sim = sim
+        self._vn = scenario_vn
+        self._employee = employee_id
+
+    def incoming_call(self, contact: str) -> int:
+        controller = self._sim.controller  # type: ignore[attr-defined]  # SimServer, kept opaque
+        return int(controller.create_incoming_call(contact, self._vn, self._employee))
+
+
+def _print(text: str) -> None:
+    print(text, flush=True)  # noqa: T201 - the self-test reports to the terminal by design
+
+
+def _print_stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)  # noqa: T201 - where the demo server listens
+
+
+def _install_quit_signals(app: QApplication, quit_requested: asyncio.Event) -> None:
+    app.lastWindowClosed.connect(quit_requested.set)
+    if sys.platform != "win32":  # add_signal_handler is Unix-only
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, quit_requested.set)

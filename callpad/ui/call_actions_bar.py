@@ -64,6 +64,9 @@ class CallActionsBar(QWidget):
         vm.busy_changed.connect(lambda _b: self._sync_busy())
         self._sync_hold()
 
+    def retint(self) -> None:
+        self.buttons["release"].setIcon(icon("release", QColor("#ffffff")))
+
     def _button(self, action_id: str, size: QSize) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(f"button_{action_id}")

@@ -120,6 +120,9 @@ class DialerPanel(QFrame):
         self._sync_preview()
         self._sync_button()
 
+    def retint(self) -> None:
+        self.dial_button.setIcon(icon("dial", QColor("#ffffff")))
+
     def focus_number(self) -> None:
         """Focus the number field and select its text (Ctrl+Shift+D / F2)."""
         self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -193,6 +193,15 @@ class MainWindow(QMainWindow):
         )
         self.incoming_call.emit(session_id)
 
+    def retheme(self, colors: Colors) -> None:
+        """Follow a palette switch: icons and painted colours."""
+        self.colors = colors
+        self.table.retint()
+        self.calls.delegate.set_colors(colors)
+        self.action_bar.retint()
+        self.dialer.retint()
+        self.calls.viewport().update()
+
     def copy_selected_number(self) -> None:
         number = self.calls.selected_contact()
         if number:

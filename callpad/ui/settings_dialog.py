@@ -42,7 +42,8 @@ from callpad.config.schema import (
 )
 from callpad.ui.settings_shortcuts_page import ShortcutsPage
 from callpad.ui.shortcuts import ACTIONS, ActionSpec
-from callpad.viewmodels.settings import SettingsViewModel, describe, field_label
+from callpad.viewmodels.settings import SettingsViewModel
+from callpad.viewmodels.settings_text import describe, field_label
 
 Options = Sequence[tuple[Any, str]]
 

@@ -342,6 +342,12 @@ class ActionTable(QObject):
             self.actions[spec.id] = action
             self.set_text(spec.id, action_text(spec))
 
+    def retint(self) -> None:
+        """Re-create the icons in the current palette (after a light/dark switch)."""
+        for spec in ACTIONS:
+            if spec.icon:
+                self.actions[spec.id].setIcon(icon(spec.icon))
+
     def keys(self, action_id: str) -> tuple[str, ...]:
         return self._keys[action_id]
 

@@ -9,11 +9,15 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from callpad.ui.resources import resource_dir
 
 
+SUPPORTED = ("ru", "en")
+
+
 def ui_language(setting: str) -> str:
     """The two-letter language to use: the setting unless "system", else the system locale's."""
-    if setting and setting != "system":
+    if setting in SUPPORTED:
         return setting
-    return QLocale.system().name().split("_")[0] or "en"
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SUPPORTED else "en"
 
 
 def install_translators(
