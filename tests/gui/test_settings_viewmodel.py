@@ -14,7 +14,8 @@ from callpad.config.schema import (
 from callpad.config.secret_stores import InMemorySecretStore
 from callpad.config.secrets import CredentialVault, credential_key
 from callpad.config.store import SettingsStore
-from callpad.viewmodels.settings import SettingsViewModel, describe, load_notice
+from callpad.viewmodels.settings import SettingsViewModel
+from callpad.viewmodels.settings_text import describe, load_notice
 
 
 def _vm(
