@@ -101,7 +101,7 @@ def send_dtmf(sb: Switchboard, s: Session, symbol: str, t: float) -> TalkOption 
     was_talk = s.state is S.TALK
     sb.fire(s, E.SEND_DTMF, t)
     a = s.party(Role.A)
-    if a is not None:
+    if a is not None and a.answered:
         a.dtmf_until = max(t, a.dtmf_until) + sb.scenario.timings.dtmf_symbol_s
     option = sb.scenario.talk_option(symbol)
     if option is None or not was_talk:

@@ -14,11 +14,19 @@ from callpad.sim.switchboard import Switchboard
 MOSCOW: Final = timezone(timedelta(hours=3), "MSK")
 
 
-def session_row(s: Session, now: float) -> dict[str, Any]:
+def start_time(s: Session, style: str) -> str:
+    """Documented 'YYYY-MM-DD hh:mm:ss', or the vendor example's form (T, milliseconds)."""
+    local = s.started.astimezone(MOSCOW)
+    if style == "example":
+        return local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{local.microsecond // 1000:03d}"
+    return local.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def session_row(s: Session, now: float, time_style: str = "documented") -> dict[str, Any]:
     return {
         "call_session_id": s.id,
         "direction": s.direction,
-        "start_time": s.started.astimezone(MOSCOW).strftime("%Y-%m-%d %H:%M:%S"),
+        "start_time": start_time(s, time_style),
         "virtual_phone_number": s.virtual_phone_number,
         "contact_phone_number": s.contact,
         "external_id": s.external_id,
@@ -42,8 +50,9 @@ def session_row(s: Session, now: float) -> dict[str, Any]:
 def list_calls(
     sb: Switchboard, now: float, direction: str | None, virtual_phone_number: str | None
 ) -> list[dict[str, Any]]:
+    style = sb.scenario.start_time_format
     return [
-        session_row(s, now)
+        session_row(s, now, style)
         for s in sb.sessions.values()
         if (direction is None or s.direction == direction)
         and (virtual_phone_number is None or s.virtual_phone_number == virtual_phone_number)

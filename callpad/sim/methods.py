@@ -18,7 +18,14 @@ from callpad.sim.scenario import Scenario
 from callpad.sim.state import InvalidTransition, SessionState, option_event
 from callpad.sim.switchboard import Switchboard
 
-OK: Final = {"success": "true"}  # the string "true", as in the vendor examples (SPEC section 14 #1)
+_OK_STRING: Final = {"success": "true"}  # the vendor examples' string (SPEC section 14 #1)
+_OK_BOOLEAN: Final = {"success": True}
+
+
+def ok(sc: Scenario) -> dict[str, Any]:
+    """The success reply of a call-control method in the scenario's success_style."""
+    return dict(_OK_BOOLEAN if sc.success_style == "boolean" else _OK_STRING)
+
 
 Handler = Callable[[str, Mapping[str, Any], Scenario, Switchboard, float], Any]
 
@@ -39,7 +46,7 @@ def make_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: fl
     employee = checks.active_employee_number(m, "to", to, sc)
     checks.check_media(m, p, sc)
     cc.make_call(sb, s, to, checks.message(p, "to_message", sc), employee, t)
-    return OK
+    return ok(sc)
 
 
 def hold_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -49,13 +56,13 @@ def hold_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: fl
     msg = checks.message(p, "contact_message", sc)
     assert msg is not None  # noqa: S101 -- contact_message is required by the schema
     cc.hold(sb, s, msg, t)
-    return OK
+    return ok(sc)
 
 
 def _simple(op: Callable[[Switchboard, Session, float], None]) -> Handler:
     def handler(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
         op(sb, _session(m, p, sb), t)
-        return OK
+        return ok(sc)
 
     return handler
 
@@ -74,7 +81,7 @@ def tag_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: flo
     if any(tid == tag.id for tid, _ in s.tags):
         raise RpcFault("duplicate_tag", method=m, field="tag_id", value=p["tag_id"])
     cc.tag(sb, s, tag.id, tag.name, t)
-    return OK
+    return ok(sc)
 
 
 def disconnect_leg(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -83,7 +90,7 @@ def disconnect_leg(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, 
     if leg is None:
         raise RpcFault("leg_not_found", method=m, field="leg_id", value=p["leg_id"])
     cc.disconnect(sb, s, leg, t)
-    return OK
+    return ok(sc)
 
 
 def add_coach(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -101,7 +108,7 @@ def add_coach(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: fl
             raise RpcFault("no_active_phone_number", method=m)
         number = numbers[0]
     cc.add_coach(sb, s, str(number), employee, t)
-    return OK
+    return ok(sc)
 
 
 def record_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -114,7 +121,7 @@ def record_call(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: 
     if not on and not s.recording:
         raise RpcFault("record_already_stopped", method=m, field="action", value="off")
     cc.record(sb, s, on, t)
-    return OK
+    return ok(sc)
 
 
 def block_contact(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -123,7 +130,7 @@ def block_contact(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t
         raise RpcFault("duplicate_contact", method=m, params={"contact_phone_number": s.contact})
     cc.block(sb, s, t)
     sc.blacklist.append(s.contact)
-    return OK
+    return ok(sc)
 
 
 def call_talk_option(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -136,7 +143,7 @@ def call_talk_option(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard
     if option.mnemonic == "record_talk" and s.record_global:
         raise RpcFault("forbidden", method=m, field="button", value=p["button"])
     cc.talk_option(sb, s, option, t)
-    return OK
+    return ok(sc)
 
 
 def send_dtmf(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: float) -> Any:
@@ -147,7 +154,7 @@ def send_dtmf(m: str, p: Mapping[str, Any], sc: Scenario, sb: Switchboard, t: fl
     option = cc.send_dtmf(sb, s, symbol, t)
     if option is not None and not (option.mnemonic == "record_talk" and s.record_global):
         cc.talk_option(sb, s, option, t)  # an option that cannot run silently does nothing
-    return OK
+    return ok(sc)
 
 
 def list_calls_handler(

@@ -16,7 +16,9 @@ callpad/sim/scenarios/ (demo.toml is the fullest example)::
     tts_max_length = 1000       # characters of a TTS message
     token_lifetime_s = 3600     # login.user session key lifetime
     deprecated_version = "3.0"  # also serve /v3.0 with metadata.api_version (omit: only /v4.0)
-    refuse_800_virtual_numbers = false
+    refuse_800_virtual_numbers = false  # true restores the 2017 rule (800 numbers refused)
+    success_style = "examples"  # "examples" | "string" | "boolean": the success flag (SPEC 14 #1)
+    start_time_format = "documented"  # "documented" (2016-10-19 12:26:48) | "example" (...T...418)
     blacklist = ["79990000000"]
     [weights]                   # method -> points (default 1 each)
     "list.calls" = 1
@@ -261,6 +263,8 @@ class Scenario:
     numbers: dict[str, ContactBehaviour] = field(default_factory=dict)
     timings: Timings = field(default_factory=Timings)
     refuse_800_virtual_numbers: bool = False
+    success_style: str = "examples"
+    start_time_format: str = "documented"
 
     # -- look-ups used by the engine ------------------------------------------------------------
     def user(self, login: str) -> SimUser | None:
@@ -426,6 +430,8 @@ def describe(s: Scenario) -> dict[str, Any]:
         "security_rules": dict(s.security_rules),
         "deprecated_version": s.deprecated_version,
         "refuse_800_virtual_numbers": s.refuse_800_virtual_numbers,
+        "success_style": s.success_style,
+        "start_time_format": s.start_time_format,
         "timings": dataclasses.asdict(s.timings),
     }
 

@@ -107,6 +107,8 @@ def _check_choice(path: str, value: str, allowed: tuple[str, ...]) -> None:
 
 
 def _validate(s: sc.Scenario) -> None:
+    _check_choice("success_style", s.success_style, ("examples", "string", "boolean"))
+    _check_choice("start_time_format", s.start_time_format, ("documented", "example"))
     for c in s.components:
         _check_choice("components", c, sc.COMPONENTS)
     for key, rule in s.security_rules.items():

@@ -5,13 +5,15 @@ reply's `result.data` with the example reply: same keys, same JSON types, and th
 where the demo account reproduces them (SPEC section 4.1 ids).
 """
 
+import dataclasses
 from typing import Any
 
 import pytest
 
+from callpad.sim.scenario import demo_scenario
 from callpad.sim.spec import method as spec_method
 from tests.integration.sim_flows import CONTACT, drive, legs, listed, live, op, start, state
-from tests.integration.sim_harness import call_ok
+from tests.integration.sim_harness import call_ok, login
 
 
 def example(method: str, token: str, **override: Any) -> dict[str, Any]:
@@ -287,3 +289,16 @@ async def test_hold_call_accepts_both_message_kinds(sim, http, token, kind):
     value = "Пожалуйста, оставайтесь на линии" if kind == "tts" else "2561"
     await op(sim, http, token, "hold.call", sid, contact_message={"type": kind, "value": value})
     assert state(sim, sid) == "WAITING_INPUT"
+
+
+async def test_success_flag_and_start_time_styles_are_switchable(make_sim, http):
+    # SPEC section 14 #1 and #2: the defaults mirror the docs; a scenario may switch them
+    scenario = dataclasses.replace(
+        demo_scenario(), success_style="boolean", start_time_format="example"
+    )
+    sim = await make_sim(scenario)
+    token = await login(http, sim.url)
+    sid = await drive(sim, http, token, "TALK")
+    assert await op(sim, http, token, "tag.call", sid, tag_id=772) == {"success": True}
+    row = (await call_ok(http, sim.url, "list.calls", {"access_token": token}))[0]
+    assert row["start_time"] == "2026-11-30T12:00:00.000"
