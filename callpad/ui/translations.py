@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from callpad.ui.resources import resource_dir
 
-
 SUPPORTED = ("ru", "en")
 
 
