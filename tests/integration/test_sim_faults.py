@@ -1,6 +1,7 @@
 """Fault injection through the control API (`/_sim/faults`), each mode over real HTTP."""
 
 import json
+import logging
 import time
 from typing import Any
 
@@ -186,3 +187,23 @@ async def test_bad_fault_specs_are_refused_with_400(sim, http, spec):
     r = await http.post(sim.base_url + "/_sim/faults", json=spec)
     assert r.status_code == 400
     assert r.json()["error"]
+
+
+async def test_a_handler_bug_answers_internal_error_and_is_logged(sim, http, token, caplog):
+    def broken(method: str, params: object, user: object) -> object:
+        raise RuntimeError("simulated bug in a handler")
+
+    # The only stand-in in these tests: a bug cannot be produced on purpose otherwise.
+    sim.runtime.engine.handle = broken
+    with caplog.at_level(logging.ERROR, logger="callpad.sim.rpc"):
+        err = await expect_error(
+            http, sim.url, "list.calls", {"access_token": token}, "internal_error"
+        )
+    assert err["code"] == -32603
+    assert "limits" in err["data"]["metadata"]
+    assert "simulated bug" not in str(err)
+    [record] = [r for r in caplog.records if r.name == "callpad.sim.rpc"]
+    assert "list.calls" in record.getMessage()
+    assert record.exc_info is not None
+    # The server goes on serving.
+    await call_ok(http, sim.url, "logout.user", {"access_token": token})
