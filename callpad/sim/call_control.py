@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from callpad.sim.calls import Dial, Due, Leg, Message, Session
 from callpad.sim.scenario import Employee, TalkOption
-from callpad.sim.state import Event, Role, SessionState, disconnect_event, option_event
+from callpad.sim.state import (
+    ENDED_STATES,
+    Event,
+    Role,
+    SessionState,
+    disconnect_event,
+    fire,
+    option_event,
+)
 from callpad.sim.switchboard import Switchboard
 
 S = SessionState
@@ -59,8 +67,8 @@ def restore(sb: Switchboard, s: Session, t: float) -> None:
 
 def disconnect(sb: Switchboard, s: Session, leg: Leg, t: float) -> None:
     event = disconnect_event(leg.role)
-    sb.check(s, event)
-    s.legs.remove(leg)
+    if fire(s.state, event) not in ENDED_STATES:  # raises InvalidTransition: nothing changed
+        s.legs.remove(leg)  # a leg that leaves a running session vanishes (13.0 point 8)
     sb.fire(s, event, t)
 
 

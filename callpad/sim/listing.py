@@ -53,7 +53,7 @@ def list_calls(
     style = sb.scenario.start_time_format
     return [
         session_row(s, now, style)
-        for s in sb.sessions.values()
+        for s in sb.listed()
         if (direction is None or s.direction == direction)
         and (virtual_phone_number is None or s.virtual_phone_number == virtual_phone_number)
     ]

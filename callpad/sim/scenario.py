@@ -38,6 +38,7 @@ callpad/sim/scenarios/ (demo.toml is the fullest example)::
     dtmf_pause_s = 1
     talk_option_delay_outgoing_s = 30
     busy_delay_s = 1
+    ended_linger_s = 0                      # >0: ended sessions stay listed, legs 'Разъединено'
     [[users]]
     login = "demo"
     password = "demo"
@@ -230,6 +231,7 @@ class Timings:
     dtmf_pause_s: float = 1.0
     talk_option_delay_outgoing_s: float = 30.0
     busy_delay_s: float = 1.0
+    ended_linger_s: float = 0.0  # methods.json ended_states_linger_seconds
 
 
 def _default_security() -> dict[str, str]:

@@ -37,6 +37,7 @@ class Switchboard:
         self.scenario = scenario
         self.sessions: dict[int, Session] = {}
         self.ended: list[dict[str, Any]] = []
+        self.lingering: dict[int, tuple[Session, float]] = {}  # ended, still listed until then
         self.agenda = Agenda()
         self.now = 0.0
         self._session_ids = itertools.count(FIRST_SESSION_ID)
@@ -51,6 +52,13 @@ class Switchboard:
             session = self.sessions.get(entry.session_id)
             if session is not None:
                 self._run(session, entry)
+
+    def listed(self) -> list[Session]:
+        """Sessions list.calls shows: the live ones, then ended ones still lingering."""
+        for sid, (_, until) in list(self.lingering.items()):
+            if until <= self.now:
+                del self.lingering[sid]
+        return [*self.sessions.values(), *(s for s, _ in self.lingering.values())]
 
     def _run(self, s: Session, e: Entry) -> None:
         t = e.due
@@ -93,6 +101,9 @@ class Switchboard:
         if s.state in ENDED_STATES:
             del self.sessions[s.id]
             self.ended.append({"call_session_id": s.id, "reason": event.value, "at": t})
+            linger = self.scenario.timings.ended_linger_s
+            if linger > 0:
+                self.lingering[s.id] = (s, t + linger)
         if old is S.TALK and s.state is not S.TALK:
             for leg in s.legs:
                 leg.fax_from = None

@@ -359,3 +359,24 @@ async def test_ended_sessions_leave_list_calls(sim, http, token):
     sim.controller.leg_action(legs(sim, first)["A"]["leg_id"], "hangup")
     rows = await call_ok(http, sim.url, "list.calls", {"access_token": token})
     assert [row["call_session_id"] for row in rows] == [second]
+
+
+async def test_ended_sessions_can_linger_as_disconnected(make_sim, http):
+    scenario = scenario_by_name("demo")
+    scenario.timings.ended_linger_s = 5
+    sim = await make_sim(scenario)
+    token = await login(http, sim.url)
+    sid = await drive(sim, http, token, "TALK")
+    await op(sim, http, token, "disconnect.leg", sid, leg_id=legs(sim, sid)["B"]["leg_id"])
+    assert await listed(http, sim, token, sid) == [
+        "?(0107):Разъединено",
+        f"?({CONTACT}):Разъединено",
+    ]
+    await expect_error(
+        http,
+        sim.url,
+        "release.call",
+        {"access_token": token, "call_session_id": sid},
+        "call_session_not_found",
+    )
+    assert await at(sim, http, token, sid, 5) == []
