@@ -140,14 +140,22 @@ class SimServer:
         try:
             while await self._cycle(conn, reader, writer):
                 conn.start_next_cycle()
-        except (ConnectionError, h11.ProtocolError, asyncio.IncompleteReadError):
-            pass
+        except h11.RemoteProtocolError as exc:  # not HTTP/1.1: answer 400 if still possible
+            await self._refuse(conn, writer, exc.error_status_hint)
         except _BodyTooLargeError:
-            with contextlib.suppress(ConnectionError, h11.ProtocolError):
-                await self._send(conn, writer, 413, b"", [])
+            await self._refuse(conn, writer, 413)
+        except (ConnectionError, h11.LocalProtocolError):
+            pass
         finally:
             self._connections.pop(task, None)
             writer.close()
+
+    async def _refuse(
+        self, conn: h11.Connection, writer: asyncio.StreamWriter, status: int
+    ) -> None:
+        if conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
+            with contextlib.suppress(ConnectionError, h11.ProtocolError):
+                await self._send(conn, writer, status, b"", [("connection", "close")])
 
     async def _next_event(self, conn: h11.Connection, reader: asyncio.StreamReader) -> Any:
         while (event := conn.next_event()) is h11.NEED_DATA:

@@ -1,5 +1,6 @@
 """Envelope rules, the HTTP side and the generic checks of SPEC section 10.1, over real HTTP."""
 
+import asyncio
 import json
 from typing import Any
 
@@ -442,3 +443,22 @@ async def test_schema_errors_are_not_charged(sim, http):
     limits_after = after["data"]["metadata"]["limits"]
     assert limits_after["minute_remaining"] == limits_before["minute_remaining"]
     assert limits_after["day_remaining"] == limits_before["day_remaining"]
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GARBAGE\r\n\r\n",
+        b"POST /v4.0 HTTP/1.1\r\nhost: x\r\ncontent-length: nope\r\n\r\n",
+        b"POST /v4.0 HTTP/1.1\r\n\r\n",  # HTTP/1.1 without a Host header
+    ],
+)
+async def test_malformed_http_gets_400_and_the_server_goes_on(sim, http, request_bytes):
+    reader, writer = await asyncio.open_connection("127.0.0.1", sim.port)
+    writer.write(request_bytes)
+    await writer.drain()
+    status_line = await asyncio.wait_for(reader.readline(), 5)
+    writer.close()
+    await writer.wait_closed()
+    assert status_line.startswith(b"HTTP/1.1 400 ")
+    assert "result" in await rpc(http, sim.url, "login.user", {"login": "demo", "password": "demo"})
