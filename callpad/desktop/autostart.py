@@ -24,7 +24,7 @@ class AutostartError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class LaunchCommand:
-    """The program and arguments that start callpad (started minimised to the tray)."""
+    """The program and arguments that start callpad at login."""
 
     program: str
     args: tuple[str, ...] = ()
@@ -35,13 +35,21 @@ class LaunchCommand:
 
 
 def launch_command(
-    *, frozen: bool | None = None, executable: str | None = None, extra: Sequence[str] = ()
+    *,
+    minimized: bool = False,
+    frozen: bool | None = None,
+    executable: str | None = None,
+    extra: Sequence[str] = (),
 ) -> LaunchCommand:
-    """How this installation is started: the bundle's executable, or `python -m callpad`."""
+    """How this installation is started: the bundle's executable, or `python -m callpad`.
+
+    `minimized` adds --minimized; pass it only once the command line accepts that option.
+    """
     is_frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
     exe = executable or sys.executable
     base: tuple[str, ...] = () if is_frozen else ("-m", APP_ID)
-    return LaunchCommand(exe, (*base, MINIMIZED_OPTION, *extra))
+    flags = (MINIMIZED_OPTION,) if minimized else ()
+    return LaunchCommand(exe, (*base, *flags, *extra))
 
 
 class Autostart(Protocol):

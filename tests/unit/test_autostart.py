@@ -19,8 +19,10 @@ SPACED = LaunchCommand("/opt/My Apps/callpad", ("--minimized", "--config-dir", "
 
 def test_launch_command_for_source_and_bundle():
     source = launch_command(frozen=False, executable="/usr/bin/python3")
-    assert source.argv == ("/usr/bin/python3", "-m", "callpad", "--minimized")
-    bundle = launch_command(frozen=True, executable="/opt/callpad/callpad", extra=["--x"])
+    assert source.argv == ("/usr/bin/python3", "-m", "callpad")
+    bundle = launch_command(
+        minimized=True, frozen=True, executable="/opt/callpad/callpad", extra=["--x"]
+    )
     assert bundle.argv == ("/opt/callpad/callpad", "--minimized", "--x")
 
 
