@@ -7,6 +7,7 @@
 """
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -65,6 +66,9 @@ async def runner() -> AsyncIterator[TaskRunner]:
     yield tasks
     leftover = sorted(t.get_name() for t in tasks.tasks())
     await tasks.aclose()
+    # Collect this test's garbage while its qasync loop still runs: finalizers of asyncio and
+    # Qt objects that run later, inside another test's loop, crashed the interpreter (segfault).
+    gc.collect()
     assert not leftover, f"tasks left running: {leftover}"
 
 

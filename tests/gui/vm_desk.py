@@ -74,8 +74,9 @@ class Desk:
         await self.poll()
 
     async def idle(self) -> None:
-        """Wait until no command is in flight (the monitor loop may keep running)."""
+        """Wait until no command is in flight, then until a poll after them has been applied."""
         await until(lambda: not (self.runner.running_keys() - {_LOOP, _SLEEP}))
+        await self.poll()
 
     def requests(self, method: str) -> list[dict[str, Any]]:
         return [r for r in self.sim.controller.requests() if r["method"] == method]
