@@ -154,6 +154,7 @@ class AccountFront(QObject):
         self._save()
         desk.models.dialer.set_employee(employee_id, virtual_number)
         desk.models.calls.set_my_employee_id(employee_id)
+        desk.window.dialer.set_line_info(virtual_number, employee_id)
 
     def _save(self) -> None:
         try:

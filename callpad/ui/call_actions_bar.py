@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from callpad.ui.icons import icon
-from callpad.ui.shortcuts import ActionTable
+from callpad.ui.shortcuts import SPECS, ActionTable, short_text
 from callpad.viewmodels.call_actions import CallActionsViewModel
 
 PRIMARY = ("hold", "consult", "transfer", "restore", "dtmf", "release")
@@ -37,8 +37,48 @@ def _restyle(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
+class ActionButton(QToolButton):
+    """A button that mirrors one QAction at a time (icon, enabled, tooltip) with a short label.
+
+    Unlike setDefaultAction() it keeps its own short text and never collects several actions
+    (which would add a menu arrow).
+    """
+
+    def __init__(self, action: QAction, label: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._action = action
+        self._label = label
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoRaise(False)
+        self.clicked.connect(lambda _checked=False: self._action.trigger())
+        self.set_action(action, label)
+
+    @property
+    def action(self) -> QAction:
+        return self._action
+
+    def set_action(self, action: QAction, label: str) -> None:
+        if action is not self._action:
+            self._action.changed.disconnect(self.sync)
+        self._action, self._label = action, label
+        action.changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        action = self._action
+        self.setText(self._label or action.text().rstrip("…"))
+        if not self.property("fixedIcon"):
+            self.setIcon(action.icon())
+        self.setEnabled(action.isEnabled())
+        self.setToolTip(action.toolTip())
+        self.setAccessibleName(action.text())
+        self.setAccessibleDescription(action.toolTip())
+
+
 class CallActionsBar(QWidget):
-    """Two rows of tool buttons for the selected call."""
+    """Two rows of buttons for the selected call."""
 
     def __init__(
         self, vm: CallActionsViewModel, actions: ActionTable, parent: QWidget | None = None
@@ -47,7 +87,7 @@ class CallActionsBar(QWidget):
         self.setObjectName("callActions")
         self.vm = vm
         self._actions = actions
-        self.buttons: dict[str, QToolButton] = {}
+        self.buttons: dict[str, ActionButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -56,8 +96,10 @@ class CallActionsBar(QWidget):
             grid.addWidget(self._button(action_id, QSize(20, 20)), 0, column)
         for column, action_id in enumerate(SECONDARY):
             grid.addWidget(self._button(action_id, QSize(16, 16)), 1, column)
-        self.buttons["release"].setObjectName("releaseButton")
-        self.buttons["release"].setIcon(icon("release", QColor("#ffffff")))
+        release = self.buttons["release"]
+        release.setObjectName("releaseButton")
+        release.setProperty("fixedIcon", True)
+        self.retint()
         actions["hold"].changed.connect(self._sync_hold)
         actions["unhold"].changed.connect(self._sync_hold)
         vm.busy_action_changed.connect(lambda _a: self._sync_busy())
@@ -67,27 +109,24 @@ class CallActionsBar(QWidget):
     def retint(self) -> None:
         self.buttons["release"].setIcon(icon("release", QColor("#ffffff")))
 
-    def _button(self, action_id: str, size: QSize) -> QToolButton:
-        button = QToolButton(self)
+    def _button(self, action_id: str, size: QSize) -> ActionButton:
+        label = "" if action_id == "record" else short_text(SPECS[action_id])
+        button = ActionButton(self._actions[action_id], label, self)
         button.setObjectName(f"button_{action_id}")
-        button.setDefaultAction(self._actions[action_id])
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setIconSize(size)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.buttons[action_id] = button
         return button
 
     def _sync_hold(self) -> None:
-        """Show Resume instead of Hold while the call is on hold."""
-        unhold: QAction = self._actions["unhold"]
-        wanted = unhold if unhold.isEnabled() else self._actions["hold"]
+        """Show Resume instead of Hold while the call is on hold (same key, same button)."""
+        unhold = self._actions["unhold"]
+        wanted_id = "unhold" if unhold.isEnabled() else "hold"
         button = self.buttons["hold"]
-        if button.defaultAction() is not wanted:
-            button.setDefaultAction(wanted)
+        if button.action is not self._actions[wanted_id]:
+            button.set_action(self._actions[wanted_id], short_text(SPECS[wanted_id]))
 
     def _sync_busy(self) -> None:
-        busy = set(self.vm.busy_action.split(",")) if self.vm.busy else set()
+        busy = {self.vm.busy_action} if self.vm.busy else set()
         for action_id, button in self.buttons.items():
             flag = "true" if busy.intersection(_BUSY.get(action_id, ())) else "false"
             if button.property("busy") != flag:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from callpad.ui.icons import icon
+from callpad.ui.numbers import display_number
 from callpad.ui.theme import Colors
 from callpad.viewmodels.calls_model import CallColumn, CallRole
 
@@ -68,6 +69,10 @@ class CallDelegate(QStyledItemDelegate):
             direction = index.data(CallRole.DIRECTION)
             option.icon = self._arrows.get(str(direction), option.icon)
             option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        if index.column() == CallColumn.CONTACT or (
+            is_call and index.column() == CallColumn.VIRTUAL_NUMBER
+        ):
+            option.text = display_number(option.text)
         if is_call and index.column() == CallColumn.CONTACT:
             option.font.setBold(True)
         if not is_call:
@@ -152,12 +157,12 @@ class CallsView(QTreeView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CallColumn.TAGS, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (CallColumn.DIRECTION, 130),
-            (CallColumn.CONTACT, 150),
-            (CallColumn.VIRTUAL_NUMBER, 140),
-            (CallColumn.STATE, 190),
-            (CallColumn.DURATION, 80),
-            (CallColumn.RECORDING, 70),
+            (CallColumn.DIRECTION, 140),
+            (CallColumn.CONTACT, 170),
+            (CallColumn.VIRTUAL_NUMBER, 150),
+            (CallColumn.STATE, 170),
+            (CallColumn.DURATION, 76),
+            (CallColumn.RECORDING, 90),
         ):
             self.setColumnWidth(column, width)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -222,3 +227,10 @@ class CallsView(QTreeView):
             self.dtmf_typed.emit(text)
             return
         super().keyPressEvent(event)
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """Shows API digits as written numbers (recent numbers list)."""
+
+    def displayText(self, value: object, locale: object) -> str:  # noqa: N802 - Qt override
+        return display_number(str(value))

@@ -137,6 +137,7 @@ class Desk:
         self.window = MainWindow(
             self.models, colors, demo=demo, shortcut_overrides=_shortcut_overrides(settings)
         )
+        self.window.dialer.set_line_info(agent.default_virtual_number, agent.employee_id)
         monitor.start()
         calls.start_ticking()
         status.start_ticking()

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from callpad.ui.advanced_dial import AdvancedDialForm
+from callpad.ui.calls_view import NumberDelegate
 from callpad.ui.icons import icon
+from callpad.ui.numbers import display_number
 from callpad.viewmodels.dialer import DialerViewModel
 
 
@@ -75,6 +77,10 @@ class DialerPanel(QFrame):
         self.advanced_button.setCheckable(True)
         self.advanced_button.setAccessibleName(self.tr("Advanced dialing options"))
         self.advanced_button.setToolTip(self.tr("Other start methods and their options (Alt+A)"))
+        self.line_info = QLabel(self)
+        self.line_info.setObjectName("muted")
+        self.line_info.setWordWrap(True)
+        self.line_info.setAccessibleName(self.tr("Your line"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.dial_button, 1)
         buttons.addWidget(self.advanced_button)
@@ -84,6 +90,7 @@ class DialerPanel(QFrame):
         self.recent = QListView(self)
         self.recent.setObjectName("recentList")
         self.recent.setModel(dialer.recent_model)
+        self.recent.setItemDelegate(NumberDelegate(self.recent))
         self.recent.setAccessibleName(self.tr("Recent numbers; Enter calls the selected one"))
         self.recent.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.recent.activated.connect(self._dial_recent)
@@ -105,6 +112,7 @@ class DialerPanel(QFrame):
         layout.addWidget(self.number)
         layout.addWidget(self.preview)
         layout.addLayout(buttons)
+        layout.addWidget(self.line_info)
         layout.addWidget(self.advanced_area, 3)
         layout.addSpacing(6)
         layout.addWidget(recent_title)
@@ -122,6 +130,14 @@ class DialerPanel(QFrame):
 
     def retint(self) -> None:
         self.dial_button.setIcon(icon("dial", QColor("#ffffff")))
+
+    def set_line_info(self, caller_id: str, employee_id: int | None) -> None:
+        """Tell the agent which caller ID customers see and that their own phone rings first."""
+        if employee_id is None:
+            self.line_info.setText(self.tr("Set your employee id in the settings to dial."))
+            return
+        text = self.tr("Customers see %1. Your phone rings first, then theirs.")
+        self.line_info.setText(text.replace("%1", display_number(caller_id) or "?"))
 
     def focus_number(self) -> None:
         """Focus the number field and select its text (Ctrl+Shift+D / F2)."""

@@ -28,6 +28,7 @@ from callpad.ui.dialer_panel import DialerPanel
 from callpad.ui.dtmf_keypad import DtmfKeypad
 from callpad.ui.icons import app_icon
 from callpad.ui.menus import build_menus
+from callpad.ui.numbers import display_number
 from callpad.ui.shortcuts import ActionTable
 from callpad.ui.status_bar import StatusBar, bind_status
 from callpad.ui.talk_options_panel import TalkOptionsPanel
@@ -187,10 +188,8 @@ class MainWindow(QMainWindow):
         index = self.models.proxy.mapFromSource(source)
         if index.isValid() and self.models.actions.selected_session_id < 0:
             self.calls.setCurrentIndex(index)
-        contact = source.siblingAtColumn(1).data() if source.isValid() else ""
-        self.status.show_message(
-            self.tr("Incoming call from %1").replace("%1", str(contact)), "info"
-        )
+        contact = display_number(str(source.siblingAtColumn(1).data() or ""))
+        self.status.show_message(self.tr("Incoming call from %1").replace("%1", contact), "info")
         self.incoming_call.emit(session_id)
 
     def retheme(self, colors: Colors) -> None:

@@ -42,6 +42,12 @@ async def _dial(window: MainWindow, number: str) -> int:
     return dialed[0]
 
 
+def select(window: MainWindow, session_id: int) -> None:
+    """Select a call in the list, as the agent does with the arrow keys."""
+    m = window.models
+    window.calls.setCurrentIndex(m.proxy.mapFromSource(m.calls.index_of_call(session_id)))
+
+
 async def stage_calls(window: MainWindow, incoming_call: Callable[[str], int]) -> list[int]:
     """Create the demo calls; returns their session ids (talking, held, consulting, incoming)."""
     m = window.models
@@ -50,9 +56,9 @@ async def stage_calls(window: MainWindow, incoming_call: Callable[[str], int]) -
     await _until(lambda: all(m.calls.phase(s) and m.calls.phase(s).value == "TALK" for s in sids),  # type: ignore[union-attr]
                  "the calls to connect")  # fmt: skip
     talking, held, consulting = sids
-    m.actions.select_call(held)
+    select(window, held)
     m.actions.hold()
-    m.actions.select_call(consulting)
+    select(window, consulting)
     m.actions.hold()
     await _until(lambda: m.actions.can_consult, "hold before the consultation")
     m.actions.consult(COLLEAGUE)
@@ -62,7 +68,7 @@ async def stage_calls(window: MainWindow, incoming_call: Callable[[str], int]) -
     ringing = incoming_call(INCOMING)
     await _until(lambda: m.calls.call(ringing) is not None, "the incoming call")
     m.dialer.set_text("+7 495 926-86-86")
-    window.calls.setCurrentIndex(m.proxy.mapFromSource(m.calls.index_of_call(talking)))
+    select(window, talking)
     return [talking, held, consulting, ringing]
 
 

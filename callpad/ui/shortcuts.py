@@ -37,6 +37,7 @@ class ActionSpec:
     icon: str | None = None
     throttle_s: float = 0.0
     checkable: bool = False
+    short: str = ""  # the label on a button, when the menu text is too long for one
 
 
 GROUP_DIALER = QT_TRANSLATE_NOOP("Shortcuts", "Dialer")
@@ -98,6 +99,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Consult a colleague or number"),
         GROUP_CALL,
         "consult",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Consult"),
     ),
     ActionSpec(
         "transfer",
@@ -112,6 +114,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Return to the customer"),
         GROUP_CALL,
         "restore",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Return"),
     ),
     ActionSpec(
         "disconnect_leg",
@@ -119,10 +122,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Disconnect the selected leg"),
         GROUP_CALL,
         "disconnect_leg",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Drop leg"),
         throttle_s=1.0,
     ),
     ActionSpec(
-        "tag", ("Ctrl+Shift+G",), QT_TRANSLATE_NOOP("Shortcuts", "Tag the call…"), GROUP_CALL, "tag"
+        "tag",
+        ("Ctrl+Shift+G",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Tag the call…"),
+        GROUP_CALL,
+        "tag",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Tag…"),
     ),
     ActionSpec(
         "record",
@@ -137,6 +146,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Add a coach…"),
         GROUP_CALL,
         "coach",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Coach…"),
     ),
     ActionSpec(
         "dtmf",
@@ -144,6 +154,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "DTMF keypad"),
         GROUP_CALL,
         "keypad",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Keypad"),
     ),
     ActionSpec(
         "block",
@@ -151,6 +162,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Block the contact…"),
         GROUP_CALL,
         "block",
+        short=QT_TRANSLATE_NOOP("Shortcuts", "Block…"),
         throttle_s=1.0,
     ),
     ActionSpec(
@@ -302,6 +314,12 @@ def find_clashes(bindings: Mapping[str, Sequence[str]]) -> list[tuple[str, str, 
                 clashes.append((normal, other, action_id))
             owner.setdefault(normal, action_id)
     return clashes
+
+
+def short_text(spec: ActionSpec) -> str:
+    """The button label: the short text if there is one, else the menu text without "…"."""
+    text = spec.short or spec.text
+    return QCoreApplication.translate("Shortcuts", text).rstrip("…") if text else spec.id
 
 
 def action_text(spec: ActionSpec) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from callpad.ui.shortcuts import ActionTable
 from callpad.viewmodels.talk_options import TalkOptionRole, TalkOptionsViewModel
 
-COLUMNS = 3
+COLUMNS = 4
 
 
 class TalkOptionsPanel(QFrame):
@@ -49,7 +50,7 @@ class TalkOptionsPanel(QFrame):
         header.addWidget(self.reload)
         self.grid = QGridLayout()
         self.grid.setSpacing(6)
-        self.buttons: list[QToolButton] = []
+        self.buttons: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addLayout(header)
@@ -76,25 +77,24 @@ class TalkOptionsPanel(QFrame):
         self._sync_enabled()
         self._sync_state()
 
-    def _button(self, row: int, index: QModelIndex) -> QToolButton:
+    def _button(self, row: int, index: QModelIndex) -> QPushButton:
         name = str(index.data(TalkOptionRole.NAME) or "")
         value = str(index.data(TalkOptionRole.VALUE) or "")
         key = str(index.data(TalkOptionRole.BUTTON) or "")
         kind = str(index.data(TalkOptionRole.KIND_TEXT) or "")
-        button = QToolButton(self)
+        label = f"{name}: {value}" if value else name
+        button = QPushButton(f"{key}   {label}", self)
         button.setObjectName("talkOption")
-        shortcut = f"Alt+{row + 1}" if row < 9 else ""
-        second = " · ".join(part for part in (value, self.tr("key %1").replace("%1", key)) if part)
-        button.setText(f"{name}\n{second}")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tip = f"{name}: {kind}" + (f" ({shortcut})" if shortcut else "")
-        button.setToolTip(tip)
-        button.setAccessibleName(f"{name} {value}".strip())
+        button.setAutoDefault(False)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        shortcut = f" (Alt+{row + 1})" if row < 9 else ""
+        tip = self.tr("Key %1 on the phone; %2").replace("%1", key).replace("%2", kind)
+        button.setToolTip(f"{label}{shortcut}\n{tip}")
+        button.setAccessibleName(label)
         button.setAccessibleDescription(tip)
         button.clicked.connect(lambda _checked=False, r=row: self.vm.invoke_row(r))
         if row < 9:
-            self._actions.set_text(f"talk_option_{row + 1}", f"{name} {value}".strip())
+            self._actions.set_text(f"talk_option_{row + 1}", label)
         return button
 
     def _sync_enabled(self) -> None:

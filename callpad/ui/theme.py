@@ -118,7 +118,7 @@ QPushButton#dialButton {{ background: {c.ok}; color: #ffffff; border: none; font
 QPushButton#dialButton:disabled {{ background: {c.chip_bg}; color: {c.muted}; }}
 QToolButton#releaseButton:enabled {{ background: {c.danger}; color: #ffffff; border: none; }}
 QToolButton[busy="true"] {{ border: 2px dashed {c.accent}; }}
-QToolButton#talkOption {{ text-align: left; padding: 6px 8px; }}
+QPushButton#talkOption {{ text-align: left; padding: 6px 10px; }}
 QTreeView, QListView {{ background: {c.base}; alternate-background-color: {c.alt_base};
     border: 1px solid {c.border}; border-radius: 6px; }}
 QTreeView::item {{ padding: 4px 2px; }}
