@@ -89,7 +89,9 @@ def _encode(value: Any) -> Any:
         return value.digits
     if isinstance(value, Message | EmployeeRef):
         return value.to_param()
-    return value  # str/StrEnum/int/bool serialise as themselves
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def _params(**values: Any) -> dict[str, Any]:
@@ -244,7 +246,8 @@ class CallApiClient:
             async with self._keys.lock:
                 creds = self._keys.password_credentials
                 if creds is not None and self._keys.needs_login(self._clock.wall()):
-                    logger.info("renewing the session key before it expires")
+                    if self._keys.token is not None:
+                        logger.info("renewing the session key before it expires")
                     await self._login(creds)
         return self._keys.require_token(method)
 
