@@ -87,6 +87,7 @@ class SimServer:
         self._port = port
         self._server: asyncio.Server | None = None
         self._connections: dict[asyncio.Task[Any], asyncio.StreamWriter] = {}
+        self._stopping = False
 
     @property
     def port(self) -> int:
@@ -107,16 +108,22 @@ class SimServer:
         logger.info("simulator listening on %s", self.url)
 
     async def stop(self) -> None:
+        """Stop listening and end every open connection (also keep-alive ones)."""
         server, self._server = self._server, None
         if server is None:
             return
         server.close()
+        self._stopping = True
+        for writer in self._connections.values():
+            writer.close()  # an idle keep-alive connection reads EOF and ends by itself
         tasks = list(self._connections)
-        for task, writer in list(self._connections.items()):
-            writer.close()
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        if tasks:
+            _, busy = await asyncio.wait(tasks, timeout=0.25)
+            for task in busy:  # e.g. waiting out a delay fault
+                task.cancel()
+            await asyncio.gather(*busy, return_exceptions=True)
         await server.wait_closed()
+        self._stopping = False
 
     async def __aenter__(self) -> Self:
         await self.start()
@@ -146,6 +153,11 @@ class SimServer:
             await self._refuse(conn, writer, 413)
         except (ConnectionError, h11.LocalProtocolError):
             pass
+        except asyncio.CancelledError:
+            # Cancelled by stop(): end normally, since Python 3.12.1's start_server callback
+            # calls task.exception() on finished connection tasks, which raises for a cancelled one.
+            if not self._stopping:
+                raise
         finally:
             self._connections.pop(task, None)
             writer.close()

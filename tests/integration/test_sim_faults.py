@@ -1,5 +1,6 @@
 """Fault injection through the control API (`/_sim/faults`), each mode over real HTTP."""
 
+import asyncio
 import json
 import logging
 import time
@@ -207,3 +208,21 @@ async def test_a_handler_bug_answers_internal_error_and_is_logged(sim, http, tok
     assert record.exc_info is not None
     # The server goes on serving.
     await call_ok(http, sim.url, "logout.user", {"access_token": token})
+
+
+async def test_stop_ends_idle_and_delayed_connections_promptly(make_sim):
+    sim = await make_sim()
+    async with httpx.AsyncClient(timeout=30) as idle, httpx.AsyncClient(timeout=30) as busy:
+        await call_ok(idle, sim.url, "login.user", CREDS)  # leaves a keep-alive connection
+        await call_ok(busy, sim.url, "login.user", CREDS)
+        await add_fault(busy, sim, mode="delay", delay_ms=60_000)
+        pending = asyncio.ensure_future(post(busy, sim.url, LOGIN))
+        while not sim.controller.requests()[-1]["faults"]:  # noqa: ASYNC110 -- no event to await
+            await asyncio.sleep(0.01)
+        started = time.perf_counter()
+        await asyncio.wait_for(sim.stop(), 5)
+        assert time.perf_counter() - started < 2
+        with pytest.raises(httpx.TransportError):
+            await pending
+        with pytest.raises(httpx.TransportError):
+            await post(idle, sim.url, LOGIN)
