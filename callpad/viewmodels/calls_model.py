@@ -260,8 +260,8 @@ class CallsModel(QAbstractItemModel):
         for first, last in reversed(runs):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
+            self._reindex()  # before endRemoveRows: Qt maps persistent indexes through parent()
             self.endRemoveRows()
-        self._reindex()
         self.count_changed.emit(len(self._rows))
         return True
 
