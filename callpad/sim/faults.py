@@ -10,8 +10,9 @@ for one `method`:
 - `drop_reply`: process the request, then close the connection without replying;
 - `wrong_id`: process the request, then reply with another `id`;
 - `rpc_error`: a request that passes steps 1-10 of SPEC section 10.1 answers the error `mnemonic`
-  (code and message from the method's table, else the common errors) instead of running
-  (SPEC section 15 #50); the only source of `internal_error`.
+  (code and message from the method's table, else the common errors; optional `params` fill the
+  message template) instead of running (SPEC section 15 #50); the only source of
+  `internal_error`.
 
 One request takes at most one fault of each mode (the oldest matching one), so a `delay` can be
 combined with, e.g., a `drop_reply`.
@@ -52,6 +53,7 @@ class Fault:
     method: str | None = None
     delay_ms: int = 0
     mnemonic: str | None = None
+    params: dict[str, Any] | None = None
 
     def matches(self, method: str | None) -> bool:
         return self.method is None or self.method == method
@@ -78,7 +80,7 @@ class FaultQueue:
 
     def add(self, body: dict[str, Any]) -> Fault:
         """Add a fault from a control-API body; raise FaultSpecError on a bad one."""
-        known = {"mode", "count", "method", "delay_ms", "mnemonic"}
+        known = {"mode", "count", "method", "delay_ms", "mnemonic", "params"}
         if extra := sorted(set(body) - known):
             raise FaultSpecError(f"unknown fault field(s): {', '.join(extra)}")
         mode = body.get("mode")
@@ -101,7 +103,10 @@ class FaultQueue:
                 lookup(mnemonic, method)
             except UnknownMnemonicError:
                 raise FaultSpecError(f"unknown error mnemonic {mnemonic!r}") from None
-        fault = Fault(next(self._ids), mode, count, method, delay_ms or 0, mnemonic)
+        params = body.get("params")
+        if params is not None and (mode != "rpc_error" or not isinstance(params, dict)):
+            raise FaultSpecError("params must be an object, and only for mode rpc_error")
+        fault = Fault(next(self._ids), mode, count, method, delay_ms or 0, mnemonic, params)
         self._faults.append(fault)
         return fault
 

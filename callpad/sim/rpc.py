@@ -259,7 +259,6 @@ class RpcDispatcher:
 def _raise_injected(faults: FaultQueue, method: str) -> None:
     """A pending `rpc_error` fault for this method answers in place of steps 11-14."""
     taken = faults.take(method, frozenset({"rpc_error"}))
-    if "rpc_error" in taken:
-        mnemonic = taken["rpc_error"].mnemonic
-        assert mnemonic is not None  # noqa: S101 -- FaultQueue.add guarantees it for rpc_error
-        raise RpcFault(mnemonic, method=method)
+    fault = taken.get("rpc_error")
+    if fault is not None and fault.mnemonic is not None:
+        raise RpcFault(fault.mnemonic, method=method, params=fault.params)

@@ -182,6 +182,8 @@ async def test_faults_never_touch_the_control_api(sim, http):
         {"mode": "http_500", "count": 0},
         {"mode": "http_500", "count": "2"},
         {"mode": "http_500", "colour": "red"},
+        {"mode": "http_500", "params": {}},
+        {"mode": "rpc_error", "mnemonic": "forbidden", "params": [1]},
     ],
 )
 async def test_bad_fault_specs_are_refused_with_400(sim, http, spec):
@@ -226,3 +228,13 @@ async def test_stop_ends_idle_and_delayed_connections_promptly(make_sim):
             await pending
         with pytest.raises(httpx.TransportError):
             await post(idle, sim.url, LOGIN)
+
+
+async def test_rpc_error_params_fill_the_message_template(sim, http, token):
+    params = {"limit_type": "minute", "limit_max_value": 100}
+    await add_fault(http, sim, mode="rpc_error", mnemonic="limit_exceeded", params=params)
+    err = await expect_error(http, sim.url, "list.calls", {"access_token": token}, "limit_exceeded")
+    assert err["message"] == (
+        "Limit per minute has been exceeded. Value of current limit per minute is 100"
+    )
+    assert err["data"]["params"] == params
