@@ -132,6 +132,7 @@ class Due(enum.Enum):
     C_READY = "c_ready"  # (C) has heard to_message: DIALING -> OPERATOR_TALK (or transfer done)
     INFORMER_DONE = "informer_done"
     TRANSFER_WAIT = "transfer_wait"  # the transfer_call talk option's wait timed out
+    INCOMING = "incoming"  # a scripted incoming call arrives (leg_id: its index in the scenario)
 
 
 @dataclass(order=True, slots=True)

@@ -9,11 +9,11 @@ method's combination rules, TTS limit, look-ups, state checks and execution, and
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 from callpad.clock import Clock
 from callpad.sim import call_control as cc
-from callpad.sim.calls import Kind, Session
 from callpad.sim.listing import snapshot
 from callpad.sim.methods import HANDLERS
 from callpad.sim.rpc_error import RpcFault
@@ -40,8 +40,13 @@ class CallEngine:
     def __init__(self, scenario: Scenario, clock: Clock) -> None:
         self.scenario = clone(scenario)  # the engine changes it (block.contact adds to the list)
         self.clock = clock
-        self.switchboard = Switchboard(self.scenario)
+        self.switchboard = Switchboard(self.scenario, self._wall_at)
         self.switchboard.now = clock.now()
+        self.switchboard.schedule_scripted_calls(clock.now())
+
+    def _wall_at(self, t: float) -> datetime:
+        """Wall time of monotonic instant `t` (scripted calls start between requests)."""
+        return self.clock.wall() - timedelta(seconds=self.clock.now() - t)
 
     def handle(self, method: str, params: Mapping[str, Any], user: SimUser) -> Any:
         """Run one method whose params passed the generic schema checks; returns result.data."""
@@ -80,30 +85,13 @@ class CallEngine:
             raise ValueError(f"unknown virtual phone number {vn!r}")
         if not contact.isdigit():
             raise ValueError(f"contact must be digits, got {contact!r}")
-        if employee_id is None:
-            number = sc.virtual_number(vn)
-            scn = sc.call_scenario(number.scenario_id) if number and number.scenario_id else None
-            if scn is None:
-                raise ValueError(f"virtual number {vn} has no scenario; give employee_id")
-            employee_id = scn.employee_id
-        employee = sc.employee(employee_id)
-        if employee is None:
+        if employee_id is not None and sc.employee(employee_id) is None:
             raise ValueError(f"unknown employee {employee_id}")
+        employee = sc.route(vn, employee_id)
+        if employee is None:
+            raise ValueError(f"virtual number {vn} has no scenario; give employee_id")
         now = self.clock.now()
-        s = Session(
-            id=0,
-            kind=Kind.INCOMING,
-            direction="in",
-            started=self.clock.wall(),
-            virtual_phone_number=vn,
-            contact=contact,
-            external_id=None,
-            b_numbers=employee.active_numbers(),
-            b_employee_id=employee.id,
-            b_calling=contact,
-            record_global=employee.record_all_calls,
-        )
-        self.switchboard.start(s, now)
+        s = self.switchboard.start_incoming(contact, vn, employee, now)
         self.switchboard.advance_to(now)
         return s.id
 

@@ -81,6 +81,13 @@ callpad/sim/scenarios/ (demo.toml is the fullest example)::
     answer_delay_s = 2                      # optional: overrides the timings for this number
     [numbers."*"]                           # every external (non-employee) number not listed
 
+    [[incoming]]                            # calls that arrive by themselves (SPEC 13.1 J4)
+    at_s = 20                               # seconds after the simulator (or a reset) starts
+    contact = "79857771122"
+    virtual_phone_number = "74951112233"
+    employee_id = 3141                      # optional: else the number's scenario routes it
+    every_s = 180                           # optional: and again every 180 s
+
 A dialled number's behaviour: its `numbers` entry, else its employee's `behaviour`, else (external
 numbers) the `numbers."*"` entry, else "answer". busy fails after timings.busy_delay_s, reject
 after the answer delay, no_answer at ring_timeout_s.
@@ -209,6 +216,17 @@ class TalkOption:
 
 
 @dataclass(slots=True)
+class IncomingCall:
+    """A scripted call from a customer to the PBX, `at_s` seconds after the start."""
+
+    at_s: float
+    contact: str
+    virtual_phone_number: str
+    employee_id: int | None = None
+    every_s: float | None = None
+
+
+@dataclass(slots=True)
 class ContactBehaviour:
     """How a dialled number behaves: answers, is busy, never answers, rejects."""
 
@@ -264,6 +282,7 @@ class Scenario:
     security_rules: dict[str, str] = field(default_factory=_default_security)
     numbers: dict[str, ContactBehaviour] = field(default_factory=dict)
     timings: Timings = field(default_factory=Timings)
+    incoming: list[IncomingCall] = field(default_factory=list)
     refuse_800_virtual_numbers: bool = False
     success_style: str = "examples"
     start_time_format: str = "documented"
@@ -289,6 +308,14 @@ class Scenario:
 
     def talk_option(self, button: str) -> TalkOption | None:
         return next((t for t in self.talk_options if t.button == button), None)
+
+    def route(self, virtual_phone_number: str, employee_id: int | None) -> Employee | None:
+        """The employee an incoming call reaches: the given one, else the number's scenario's."""
+        if employee_id is None:
+            number = self.virtual_number(virtual_phone_number)
+            scn = self.call_scenario(number.scenario_id) if number and number.scenario_id else None
+            employee_id = scn.employee_id if scn else None
+        return self.employee(employee_id) if employee_id is not None else None
 
     def employee_by_number(self, number: str) -> Employee | None:
         for e in self.employees:
@@ -421,6 +448,7 @@ def describe(s: Scenario) -> dict[str, Any]:
             n: {"behaviour": b.behaviour, "answer_delay_s": b.answer_delay_s}
             for n, b in s.numbers.items()
         },
+        "incoming": [dataclasses.asdict(call) for call in s.incoming],
         "blacklist": list(s.blacklist),
         "ip_whitelist": list(s.ip_whitelist),
         "components": sorted(s.components),

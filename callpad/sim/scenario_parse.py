@@ -150,6 +150,19 @@ def _validate(s: sc.Scenario) -> None:
         for i, x in enumerate(ids):
             if ids.count(x) > 1:
                 raise _fail(f"{label}[{i}].id", f"duplicate id {x}")
+    for i, call in enumerate(s.incoming):
+        if s.virtual_number(call.virtual_phone_number) is None:
+            raise _fail(
+                f"incoming[{i}].virtual_phone_number", "not a virtual number of the account"
+            )
+        if not call.contact.isdigit():
+            raise _fail(f"incoming[{i}].contact", f"expected digits, got {_show(call.contact)}")
+        if s.route(call.virtual_phone_number, call.employee_id) is None:
+            raise _fail(
+                f"incoming[{i}].employee_id", "no such employee and no scenario to route to"
+            )
+        if call.every_s is not None and call.every_s <= 0:
+            raise _fail(f"incoming[{i}].every_s", "must be positive")
     buttons = [t.button for t in s.talk_options]
     for i, b in enumerate(buttons):
         if buttons.count(b) > 1:

@@ -10,6 +10,8 @@ Timing rules: SPEC section 13.0 point 7 and the worked sequences of section 13.1
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, Final
 
 from callpad.sim.calls import Agenda, Dial, Due, Entry, Kind, Leg, Session
@@ -33,8 +35,11 @@ E = Event
 class Switchboard:
     """Every live session of the account and the agenda that moves them."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(
+        self, scenario: Scenario, wall_at: Callable[[float], datetime] | None = None
+    ) -> None:
         self.scenario = scenario
+        self.wall_at = wall_at or (lambda t: datetime.fromtimestamp(t, UTC))  # monotonic -> wall
         self.sessions: dict[int, Session] = {}
         self.ended: list[dict[str, Any]] = []
         self.lingering: dict[int, tuple[Session, float]] = {}  # ended, still listed until then
@@ -49,9 +54,45 @@ class Switchboard:
         """Apply every agenda entry due at or before `now`, each at its own time."""
         self.now = max(self.now, now)
         while (entry := self.agenda.pop_due(self.now)) is not None:
+            if entry.what is Due.INCOMING:
+                self._scripted_call(entry)
+                continue
             session = self.sessions.get(entry.session_id)
             if session is not None:
                 self._run(session, entry)
+
+    def schedule_scripted_calls(self, start: float) -> None:
+        """Put the scenario's scripted incoming calls on the agenda, counted from `start`."""
+        for index, call in enumerate(self.scenario.incoming):
+            self.agenda.add(start + call.at_s, Due.INCOMING, 0, index)
+
+    def _scripted_call(self, e: Entry) -> None:
+        call = self.scenario.incoming[e.leg_id]
+        employee = self.scenario.route(call.virtual_phone_number, call.employee_id)
+        if employee is not None:
+            self.start_incoming(call.contact, call.virtual_phone_number, employee, e.due)
+        if call.every_s is not None:
+            self.agenda.add(e.due + call.every_s, Due.INCOMING, 0, e.leg_id)
+
+    def start_incoming(
+        self, contact: str, virtual_phone_number: str, employee: Employee, t: float
+    ) -> Session:
+        """A call from `contact` to the PBX's number, ringing `employee` (SPEC 13.1 J4)."""
+        s = Session(
+            id=0,
+            kind=Kind.INCOMING,
+            direction="in",
+            started=self.wall_at(t),
+            virtual_phone_number=virtual_phone_number,
+            contact=contact,
+            external_id=None,
+            b_numbers=employee.active_numbers(),
+            b_employee_id=employee.id,
+            b_calling=contact,
+            record_global=employee.record_all_calls,
+        )
+        self.start(s, t)
+        return s
 
     def listed(self) -> list[Session]:
         """Sessions list.calls shows: the live ones, then ended ones still lingering."""

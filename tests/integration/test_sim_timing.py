@@ -380,3 +380,18 @@ async def test_ended_sessions_can_linger_as_disconnected(make_sim, http):
         "call_session_not_found",
     )
     assert await at(sim, http, token, sid, 5) == []
+
+
+async def test_scripted_incoming_calls_arrive_by_themselves(make_sim, http):
+    sim = await make_sim(scenario_by_name("live_demo"))
+    token = await login(http, sim.url)
+    assert await call_ok(http, sim.url, "list.calls", {"access_token": token}) == []
+    sim.clock.advance(15)
+    rows = await call_ok(http, sim.url, "list.calls", {"access_token": token})
+    assert [(r["contact_phone_number"], r["direction"]) for r in rows] == [("79857771122", "in")]
+    assert [leg["state"] for leg in rows[0]["legs"]] == ["На очереди", "Дозвон"]
+    sim.clock.advance(25)  # 40 s: the support line's call, routed by its number's scenario
+    rows = await call_ok(http, sim.url, "list.calls", {"access_token": token})
+    support = next(r for r in rows if r["virtual_phone_number"] == "74951112234")
+    assert support["legs"][1]["employee_id"] == 3143
+    assert support["start_time"] == "2026-11-30 12:00:40"

@@ -1,6 +1,7 @@
 """Scenario data: the demo account, the named built-ins, loading files and their error messages."""
 
 import json
+import re
 
 import pytest
 
@@ -215,3 +216,25 @@ def test_missing_file_and_non_table_json(tmp_path):
 
 def test_behaviours_are_the_documented_four():
     assert BEHAVIOURS == ("answer", "busy", "no_answer", "reject")
+
+
+@pytest.mark.parametrize(
+    ("incoming", "message"),
+    [
+        ('at_s = 1\ncontact = "7"\nvirtual_phone_number = "1"', "incoming[0].virtual_phone_number"),
+        ('at_s = 1\ncontact = "+7"\nvirtual_phone_number = "74951112233"', "incoming[0].contact"),
+        (
+            'at_s = 1\ncontact = "7"\nvirtual_phone_number = "74957770000"',
+            "incoming[0].employee_id: no such employee and no scenario",
+        ),
+        (
+            'at_s = 1\ncontact = "7"\nvirtual_phone_number = "74951112233"\nevery_s = 0',
+            "incoming[0].every_s: must be positive",
+        ),
+    ],
+)
+def test_bad_scripted_incoming_call(tmp_path, incoming, message):
+    path = tmp_path / "calls.toml"
+    path.write_text(f"[[incoming]]\n{incoming}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=re.escape(message)):
+        load_scenario(path)
