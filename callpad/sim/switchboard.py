@@ -2,7 +2,7 @@
 
 Pure like `callpad.sim.state`: every entry point takes `now`; timed behaviour (a leg answers after
 its delay, a ring times out, a message ends) sits in an `Agenda` and `advance_to(now)` applies the
-due entries in order, each at its own due time. Changes go through `_fire`, which asks the
+due entries in order, each at its own due time. Changes go through `fire`, which asks the
 transition table first, so an illegal event raises `InvalidTransition` before anything changes.
 Timing rules: SPEC section 13.0 point 7 and the worked sequences of section 13.1 (J).
 """
