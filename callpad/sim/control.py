@@ -66,7 +66,7 @@ class SimController:
     def reset(self, scenario: str | None = None) -> dict[str, Any]:
         """A fresh account: the named built-in scenario, or the current one from its start."""
         if scenario is None:
-            self._rt.reset(self._rt.scenario)
+            self._rt.reset()
         else:
             try:
                 self._rt.reset(scenario_by_name(scenario))

@@ -7,7 +7,7 @@ from callpad.sim.engine import CallEngine
 from callpad.sim.faults import FaultQueue
 from callpad.sim.limits import PointBudget
 from callpad.sim.request_log import RequestLog
-from callpad.sim.scenario import Scenario
+from callpad.sim.scenario import Scenario, clone
 from callpad.sim.sim_clock import SimClock
 from callpad.sim.spec import method as method_entry
 
@@ -31,12 +31,15 @@ class SimRuntime:
         self.log = RequestLog()
         self.reset(scenario)
 
-    def reset(self, scenario: Scenario) -> None:
-        self.scenario = scenario
-        self.engine = CallEngine(scenario, self.clock)
-        self.auth = Authenticator(scenario, self.clock)
+    def reset(self, scenario: Scenario | None = None) -> None:
+        """Start afresh: from `scenario`, or from the scenario last given, as it was given."""
+        if scenario is not None:
+            self._pristine = clone(scenario)
+        self.scenario = clone(self._pristine)
+        self.engine = CallEngine(self.scenario, self.clock)
+        self.auth = Authenticator(self.scenario, self.clock)
         self.budget = PointBudget(
-            self.clock, day_limit=scenario.day_limit, minute_limit=scenario.minute_limit
+            self.clock, day_limit=self.scenario.day_limit, minute_limit=self.scenario.minute_limit
         )
         self.faults.clear()
         self.log.clear()

@@ -225,3 +225,10 @@ async def test_controller_gives_the_same_operations_in_process(sim, http):
     assert sim.controller.faults() == [fault]
     sim.controller.clear_faults()
     assert sim.controller.state()["faults"] == []
+
+
+async def test_reset_restores_the_scenario_as_given(sim, http):
+    sim.runtime.scenario.account_active = False
+    await expect_error(http, sim.url, "login.user", CREDS, "account_inactive")
+    await control(http, sim.base_url, "POST", "reset")
+    await call_ok(http, sim.url, "login.user", CREDS)
