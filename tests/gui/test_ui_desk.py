@@ -1,0 +1,132 @@
+"""The main window built by ui.desk.Desk over a real client and the simulator (manual clock).
+
+`open_desk()` is shared by the other test_ui_* modules: it builds the same graph app.py builds,
+shows the window offscreen, logs in to the demo account and shuts everything down in the
+documented order at the end (the conftest's `sim_server` runs on a ManualClock).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+
+from callpad.api.client import CallApiClient
+from callpad.config.schema import Settings
+from callpad.sim.server import SimServer
+from callpad.ui.desk import Desk
+from callpad.ui.theme import LIGHT
+from callpad.viewmodels.calls_model import CallRole
+from tests.qt_async import until
+
+# The offscreen platform warns on every show(); harmless (STACK.md section 2).
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise)"
+)
+pytestmark = OFFSCREEN_NOISE
+
+DEMO_EMPLOYEE = 3141
+DEMO_VN = "74951112233"
+CUSTOMER = "79161234567"
+
+
+def demo_settings() -> Settings:
+    s = Settings()
+    return replace(
+        s, agent=replace(s.agent, employee_id=DEMO_EMPLOYEE, default_virtual_number=DEMO_VN)
+    )
+
+
+@contextlib.asynccontextmanager
+async def open_desk(
+    sim: SimServer, *, login: bool = True, url: str | None = None
+) -> AsyncIterator[Desk]:
+    client = CallApiClient(url or sim.url, clock=sim.clock)
+    desk = Desk(client, client.aclose, demo_settings(), None, "en", LIGHT, clock=sim.clock)
+    desk.window.show()
+    try:
+        if login:
+            assert desk.models.session.login_with_password("demo", "demo")
+            await until(lambda: desk.models.session.logged_in or desk.models.session.error)
+            assert desk.models.session.logged_in, desk.models.session.error
+            await poll(desk)
+        yield desk
+    finally:
+        await desk.shutdown()
+        assert desk.runner.pending_count() == 0
+
+
+async def poll(desk: Desk) -> None:
+    """Make the monitor poll now and wait until that poll has been applied."""
+    monitor = desk.models.monitor
+    before = monitor.poll_count
+    monitor.refresh_soon()
+    await until(lambda: monitor.poll_count > before and monitor.state != "polling")
+
+
+async def settle(desk: Desk, sim: SimServer, seconds: float = 0.0) -> None:
+    """Let commands in flight finish, move simulated time, then poll."""
+    runner = desk.runner
+    await until(lambda: not any(not k.startswith("call_monitor") for k in runner.running_keys()))
+    if seconds:
+        sim.clock.advance(seconds)
+    await poll(desk)
+
+
+def requests(sim: SimServer, method: str) -> list[dict[str, Any]]:
+    return [r for r in sim.controller.requests() if r["method"] == method]
+
+
+async def dial_and_connect(desk: Desk, sim: SimServer, number: str = CUSTOMER) -> int:
+    """Type the number, press Enter, let both sides answer; return the session id."""
+    window = desk.window
+    dialed: list[int] = []
+    desk.models.dialer.dialed.connect(dialed.append)
+    window.dialer.focus_number()
+    QTest.keyClicks(window.dialer.number, number)
+    QTest.keyClick(window.dialer.number, Qt.Key.Key_Return)
+    await until(lambda: dialed)
+    await settle(desk, sim, 10)
+    sid = dialed[0]
+    await until(lambda: phase(desk, sid) == "TALK")
+    select_call(desk, sid)
+    return sid
+
+
+def phase(desk: Desk, sid: int) -> str | None:
+    p = desk.models.calls.phase(sid)
+    return None if p is None else p.value
+
+
+def select_call(desk: Desk, sid: int) -> None:
+    m = desk.models
+    desk.window.calls.setCurrentIndex(m.proxy.mapFromSource(m.calls.index_of_call(sid)))
+    assert m.actions.selected_session_id == sid
+
+
+def call_index(desk: Desk, sid: int) -> QModelIndex:
+    m = desk.models
+    return m.proxy.mapFromSource(m.calls.index_of_call(sid))
+
+
+async def test_window_opens_with_the_number_field_focused(sim_server):
+    async with open_desk(sim_server, login=False) as desk:
+        window = desk.window
+        await until(window.isVisible)
+        assert window.dialer.number.hasFocus() or window.focusWidget() is window.dialer.number
+        assert window.windowTitle() == "callpad"
+        assert not window.demo_badge.isVisible()
+
+
+async def test_call_rows_carry_direction_contact_and_state(sim_server):
+    async with open_desk(sim_server) as desk:
+        sid = await dial_and_connect(desk, sim_server)
+        index = call_index(desk, sid)
+        assert index.data(CallRole.DIRECTION) == "out"
+        assert index.data(CallRole.CONTACT) == CUSTOMER
+        assert desk.window.calls.model().rowCount(index) >= 2  # legs as children
