@@ -166,13 +166,12 @@ class CallMonitor(QObject):
 
     def refresh_soon(self) -> None:
         """Poll as soon as possible; merged with any poll already in flight or requested."""
-        if self._state is MonitorState.POLLING:
+        sleeping = self._sleep_task is not None and not self._sleep_task.done()
+        if sleeping and self._state is MonitorState.WAITING:
+            self._sleep_task.cancel()  # type: ignore[union-attr]  # checked just above
+        else:
+            # Polling: one more poll follows. Backing off: the poll after the wait serves it.
             self._again = True
-        elif self._sleep_task is not None and not self._sleep_task.done():
-            if self._failures == 0:
-                self._sleep_task.cancel()
-            else:
-                self._again = True  # keep backing off; poll right after the wait
 
     def next_interval(self, now_wall_offset: float = 0.0) -> float:
         """The wait before the next poll, from activity, focus, budget and failures."""
@@ -227,16 +226,13 @@ class CallMonitor(QObject):
         try:
             while self._started and self._logged_in:
                 await self._poll()
-                if self._again:
+                if self._again and self._failures == 0:
                     self._again = False
-                    if self._failures == 0:
-                        continue
+                    continue
                 wait = self.next_interval()
                 self._set_interval(wait)
-                self._set_state(
-                    MonitorState.BACKING_OFF if self._failures else MonitorState.WAITING
-                )
                 await self._sleep(wait)
+                self._again = False  # the next poll serves every request made during the wait
         finally:
             self._sleep_task = None
 
@@ -259,19 +255,25 @@ class CallMonitor(QObject):
         self.polled.emit(len(calls))
 
     async def _sleep(self, seconds: float) -> None:
-        task = self._runner.submit(
-            self._clock.sleep(seconds), name="call_monitor.sleep", key=SLEEP_KEY
-        )
+        task = self._runner.submit(self._wait(seconds), name="call_monitor.sleep", key=SLEEP_KEY)
         if task is None:
-            await self._clock.sleep(seconds)
+            await self._wait(seconds)
             return
         self._sleep_task = task
         try:
-            # asyncio.wait does not raise when the sleep is cancelled by refresh_soon().
+            # asyncio.wait does not raise when the wait is cancelled by refresh_soon().
             await asyncio.wait({task})
         finally:
             if not task.done():
                 task.cancel()
+
+    async def _wait(self, seconds: float) -> None:
+        # The state changes in the same step that starts the clock's sleep, so whoever sees
+        # WAITING knows the wait has begun (tests step a ManualClock only then).
+        self._set_state(MonitorState.BACKING_OFF if self._failures else MonitorState.WAITING)
+        if self._again and self._failures == 0:
+            return  # refresh_soon() came between the poll and the wait
+        await self._clock.sleep(seconds)
 
     def _set_state(self, state: MonitorState) -> None:
         if state is not self._state:

@@ -527,8 +527,12 @@ class CallsFilterProxy(QSortFilterProxyModel):
 
     mine_only_changed = Signal(bool)
 
-    def __init__(self, source: CallsModel, *, mine_only: bool = False) -> None:
-        super().__init__(source)
+    def __init__(
+        self, source: CallsModel, *, mine_only: bool = False, parent: QObject | None = None
+    ) -> None:
+        # Not parented to `source`: a proxy owned by its source model crashed the garbage
+        # collector (segfault) when both were collected together.
+        super().__init__(parent)
         self._mine_only = mine_only
         self.setSourceModel(source)
         self.setRecursiveFilteringEnabled(False)

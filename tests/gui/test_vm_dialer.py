@@ -95,7 +95,7 @@ async def test_server_refusal_reaches_the_error_channel_and_keeps_the_text(
     dialer.dial_failed.connect(failures.append)
     runner.failed.connect(reports.append)
     assert dialer.dial_number("+7 999 000-06-66")  # on the demo blacklist
-    await until(lambda: not dialer.dialing)
+    await until(lambda: not dialer.dialing and reports)
     assert len(failures) == 1
     assert len(reports) == 1
     assert dialer.text == "+7 999 000-06-66"

@@ -60,13 +60,13 @@ class Desk:
         assert self.session.login_with_password(login, password)
         await until(lambda: not self.session.busy)
         assert self.session.logged_in, self.session.error
-        await until(lambda: self.monitor.poll_count > 0 and self.monitor.state != "polling")
+        await until(lambda: self.monitor.poll_count > 0 and self.monitor.state in _RESTING)
 
     async def poll(self) -> None:
         """Make the monitor poll now and wait until that poll has been applied."""
         before = self.monitor.poll_count
         self.monitor.refresh_soon()
-        await until(lambda: self.monitor.poll_count > before and self.monitor.state != "polling")
+        await until(lambda: self.monitor.poll_count > before and self.monitor.state in _RESTING)
 
     async def advance(self, seconds: float) -> None:
         """Move simulated time (which also wakes the monitor if its wait is over), then poll."""
@@ -93,6 +93,7 @@ class Desk:
         await until(lambda: self.runner.pending_count() == 0)
 
 
+_RESTING = ("waiting", "backing_off")  # the monitor's wait has begun (its clock sleep is armed)
 _LOOP = "call_monitor.loop"
 _SLEEP = "call_monitor.sleep"
 
