@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from callpad.ui.desk import Desk
 from tests.gui.test_ui_desk import (
     OFFSCREEN_NOISE,
     call_index,
@@ -25,7 +26,9 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 COLLEAGUE = "0215"
 
 
-async def press(desk, key, modifiers=Qt.KeyboardModifier.NoModifier):
+async def press(
+    desk: Desk, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     """A key typed in the call list (window-wide shortcuts need the window to be active)."""
     if QApplication.activeWindow() is not desk.window:
         desk.window.activateWindow()
@@ -170,7 +173,9 @@ async def test_tag_record_and_coach(sim_server):
         desk.window.table["tag"].trigger()
         await answer_prompt("tagDialog", "771")
         await settle(desk, sim_server)
-        assert [t.tag_id for t in desk.models.calls.call(sid).tags] == [771]
+        call = desk.models.calls.call(sid)
+        assert call is not None
+        assert [t.tag_id for t in call.tags] == [771]
         recording = desk.models.actions.recording
         await press(desk, Qt.Key.Key_O, CTRL_SHIFT)
         await settle(desk, sim_server)
@@ -212,4 +217,6 @@ async def test_talk_option_buttons_fire_on_the_selected_call(sim_server):
         await settle(desk, sim_server)
         fired = requests(sim_server, "call.talk_option")
         assert len(fired) == 1
-        assert desk.models.calls.call(sid).tags  # the tag_call option tagged the call
+        call = desk.models.calls.call(sid)
+        assert call is not None
+        assert call.tags  # the tag_call option tagged the call

@@ -44,7 +44,7 @@ def demo_settings() -> Settings:
 
 @contextlib.asynccontextmanager
 async def open_desk(
-    sim: SimServer, *, login: bool = True, url: str | None = None
+    sim: SimServer, *, login: bool = True, url: str | None = None, first_poll: bool = True
 ) -> AsyncIterator[Desk]:
     client = CallApiClient(url or sim.url, clock=sim.clock)
     desk = Desk(client, client.aclose, demo_settings(), None, "en", LIGHT, clock=sim.clock)
@@ -54,7 +54,8 @@ async def open_desk(
             assert desk.models.session.login_with_password("demo", "demo")
             await until(lambda: desk.models.session.logged_in or desk.models.session.error)
             assert desk.models.session.logged_in, desk.models.session.error
-            await poll(desk)
+            if first_poll:
+                await poll(desk)
         yield desk
     finally:
         await desk.shutdown()
