@@ -44,16 +44,20 @@ class LoggingHandle:
     redactor: RedactingFilter
     handlers: tuple[logging.Handler, ...]
     log_file: Path
+    previous_levels: tuple[tuple[str, int], ...] = ()
 
     def add_secret(self, secret: str) -> None:
         """Mask this exact value in every later record (e.g. the password just typed)."""
         self.redactor.add_secret(secret)
 
     def close(self) -> None:
+        """Remove the handlers and give the loggers back the levels they had."""
         root = logging.getLogger()
         for handler in self.handlers:
             root.removeHandler(handler)
             handler.close()
+        for name, level in self.previous_levels:
+            logging.getLogger(name or None).setLevel(level)
 
 
 def configure_logging(
@@ -76,6 +80,8 @@ def configure_logging(
     if to_stderr:
         handlers.append(logging.StreamHandler(sys.stderr))
     root = logging.getLogger()
+    previous = [("", root.level)]
+    previous += [(name, logging.getLogger(name).level) for name in NOISY_LIBRARIES]
     root.setLevel(level)
     for handler in handlers:
         handler.setFormatter(formatter)
@@ -83,4 +89,4 @@ def configure_logging(
         root.addHandler(handler)
     for name in NOISY_LIBRARIES:
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
-    return LoggingHandle(redactor, tuple(handlers), log_file)
+    return LoggingHandle(redactor, tuple(handlers), log_file, tuple(previous))

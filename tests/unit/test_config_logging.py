@@ -48,12 +48,14 @@ def test_log_files_are_private_also_after_rotation(tmp_path, restore_root):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
 
 
-def test_close_removes_the_handlers(tmp_path, restore_root):
+def test_close_removes_the_handlers_and_restores_levels(tmp_path, restore_root):
     before = list(logging.getLogger().handlers)
-    handle = configure_logging(tmp_path / "callpad.log", to_stderr=True)
+    levels = (logging.getLogger().level, logging.getLogger("httpx").level)
+    handle = configure_logging(tmp_path / "callpad.log", logging.DEBUG, to_stderr=True)
     assert len(logging.getLogger().handlers) == len(before) + 2
     handle.close()
     assert logging.getLogger().handlers == before
+    assert (logging.getLogger().level, logging.getLogger("httpx").level) == levels
 
 
 def test_noisy_libraries_stay_at_warning(tmp_path, restore_root):
