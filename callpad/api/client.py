@@ -24,6 +24,7 @@ from typing import Any, Self, TypeVar
 import httpx
 
 from callpad.api.auth import KeyRing
+from callpad.api.call_list import parse_calls
 from callpad.api.errors import (
     AuthError,
     CallApiError,
@@ -61,7 +62,6 @@ from callpad.api.phone import PhoneNumber
 from callpad.api.providers import Provider, check_base_url
 from callpad.api.replies import (
     check_success,
-    parse_calls,
     parse_login,
     parse_started,
     parse_talk_options,

@@ -14,18 +14,10 @@ from typing import Any, TypeVar
 
 from callpad.api.errors import ProtocolError
 from callpad.api.models import (
-    ActiveCall,
     ButtonValue,
     CallSessionId,
-    Direction,
-    EmployeeId,
-    Leg,
-    LegId,
-    LegState,
     LoginResult,
     StartedCall,
-    Tag,
-    TagId,
     TalkOption,
     TalkOptionMnemonic,
 )
@@ -40,7 +32,7 @@ _START_TIME = re.compile(
 )
 
 
-class _Reader:
+class Reader:
     """Typed access to one JSON object; every failure names the method and the path."""
 
     __slots__ = ("_method", "_obj", "_path")
@@ -107,7 +99,7 @@ class _Reader:
 
 
 def parse_login(data: Any, method: str = "login.user") -> LoginResult:
-    r = _Reader(data, method, "data")
+    r = Reader(data, method, "data")
     token = r.req_str("access_token")
     expire_at = r.raw("expire_at")
     if not isinstance(expire_at, int | float) or isinstance(expire_at, bool):
@@ -122,13 +114,13 @@ def parse_login(data: Any, method: str = "login.user") -> LoginResult:
 
 
 def parse_started(data: Any, method: str) -> StartedCall:
-    r = _Reader(data, method, "data")
+    r = Reader(data, method, "data")
     return StartedCall(call_session_id=CallSessionId(r.req_int("call_session_id")))
 
 
 def check_success(data: Any, method: str) -> None:
     """Accept `success` as boolean `true` or the string `"true"` (§14 #1); anything else fails."""
-    r = _Reader(data, method, "data")
+    r = Reader(data, method, "data")
     value = r.raw("success")
     if value is True or value == "true":
         return
@@ -147,57 +139,15 @@ def parse_start_time(text: str, method: str = "list.calls") -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=ACCOUNT_TZ)
 
 
-def _parse_leg(obj: Any, method: str, path: str) -> Leg:
-    r = _Reader(obj, method, path)
-    employee_id = r.opt_int("employee_id")
-    return Leg(
-        leg_id=LegId(r.req_int("leg_id")),
-        calling_phone_number=r.req_str("calling_phone_number"),
-        called_phone_number=r.req_str("called_phone_number"),
-        is_operator=r.req_bool("is_operator"),
-        employee_id=EmployeeId(employee_id) if employee_id is not None else None,
-        employee_full_name=r.opt_str("employee_full_name"),
-        record_call_enabled=r.req_bool("record_call_enabled"),
-        state=r.enum("state", LegState),
-    )
-
-
-def _parse_tag(obj: Any, method: str, path: str) -> Tag:
-    r = _Reader(obj, method, path)
-    return Tag(tag_id=TagId(r.req_int("tag_id")), tag_name=r.req_str("tag_name"))
-
-
-def _parse_call(obj: Any, method: str, path: str) -> ActiveCall:
-    r = _Reader(obj, method, path)
-    tags = r.array("tags")
-    legs = r.array("legs")
-    return ActiveCall(
-        call_session_id=CallSessionId(r.req_int("call_session_id")),
-        direction=r.enum("direction", Direction),
-        start_time=parse_start_time(r.req_str("start_time"), method),
-        virtual_phone_number=r.req_str("virtual_phone_number"),
-        contact_phone_number=r.req_str("contact_phone_number"),
-        external_id=r.opt_str("external_id"),
-        tags=tuple(_parse_tag(t, method, f"{path}.tags[{i}]") for i, t in enumerate(tags)),
-        legs=tuple(_parse_leg(g, method, f"{path}.legs[{i}]") for i, g in enumerate(legs)),
-    )
-
-
-def parse_calls(data: Any, method: str = "list.calls") -> tuple[ActiveCall, ...]:
-    if not isinstance(data, list):
-        raise ProtocolError(f"{method}: data is not an array", method=method)
-    return tuple(_parse_call(item, method, f"data[{i}]") for i, item in enumerate(data))
-
-
 def _parse_button_value(raw: Any, method: str, path: str) -> ButtonValue | None:
     if raw is None or (isinstance(raw, Mapping) and not raw):
         return None
-    r = _Reader(raw, method, path)
+    r = Reader(raw, method, path)
     return ButtonValue(id=r.req_int("id"), value=r.req_str("value"))
 
 
 def _parse_talk_option(obj: Any, method: str, path: str) -> TalkOption:
-    r = _Reader(obj, method, path)
+    r = Reader(obj, method, path)
     return TalkOption(
         button=r.req_str("button"),
         mnemonic=r.enum("mnemonic", TalkOptionMnemonic),

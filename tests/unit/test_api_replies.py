@@ -5,13 +5,13 @@ from typing import Any
 
 import pytest
 
+from callpad.api.call_list import parse_calls
 from callpad.api.errors import ProtocolError
 from callpad.api.metadata import parse_metadata
 from callpad.api.models import Direction, LegState, TalkOptionMnemonic
 from callpad.api.replies import (
     ACCOUNT_TZ,
     check_success,
-    parse_calls,
     parse_login,
     parse_start_time,
     parse_started,
@@ -230,3 +230,26 @@ def test_metadata_absent_or_malformed_is_left_out_not_fatal(caplog):
     only_limits = parse_metadata({"limits": LIMITS}, method="m", received_at=NOW)
     assert only_limits is not None
     assert only_limits.api_version is None
+
+
+def test_fast_and_strict_list_calls_parsing_agree():
+    from callpad.api import call_list
+
+    leg = dict(_call()["legs"][1])
+    items = [
+        _call(),
+        _call(external_id=None, tags=[], legs=[leg]),
+        _call(start_time="2016-10-19T12:26:48.418"),
+    ]
+    for i, item in enumerate(items):
+        fast = call_list._fast_call(item)
+        assert fast is not None
+        assert fast == call_list._parse_call(item, "list.calls", f"data[{i}]")
+
+
+def test_fast_path_declines_what_it_cannot_vouch_for():
+    from callpad.api import call_list
+
+    assert call_list._fast_call(_call(start_time="yesterday")) is None
+    assert call_list._fast_call(_call(legs=[{**_call()["legs"][0], "is_operator": 1}])) is None
+    assert call_list._fast_call([]) is None
