@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from callpad.config.codec import Problem, decode_settings, encode
+from callpad.config.codec import decode_settings, encode
 from callpad.config.errors import ConfigError
 from callpad.config.migrations import migrate
 from callpad.config.paths import make_private_dir
+from callpad.config.problems import Problem
 from callpad.config.schema import SCHEMA_VERSION, Settings
 
 logger = logging.getLogger(__name__)

@@ -21,8 +21,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from callpad.config.codec import Problem, cross_field_problems, decode_field, encode
+from callpad.config.codec import decode_field, encode
 from callpad.config.errors import ConfigError
+from callpad.config.problems import Problem, cross_field_problems
 from callpad.config.schema import AccountSettings, Settings
 from callpad.config.secrets import CredentialVault
 from callpad.config.store import SettingsStore

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from callpad.config.codec import PROBLEM_CONTEXT, QT_TRANSLATE_NOOP, TEMPLATES, Problem
+from callpad.config.problems import PROBLEM_CONTEXT, QT_TRANSLATE_NOOP, TEMPLATES, Problem
 from callpad.config.store import LoadResult
 
 _F = "SettingsFields"

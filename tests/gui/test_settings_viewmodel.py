@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from callpad.config.codec import ProblemKind
 from callpad.config.errors import ConfigError
+from callpad.config.problems import ProblemKind
 from callpad.config.schema import (
     AccountSettings,
     Message,

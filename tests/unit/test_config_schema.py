@@ -2,17 +2,10 @@ from dataclasses import replace
 
 import pytest
 
-from callpad.config.codec import (
-    TEMPLATES,
-    Problem,
-    ProblemKind,
-    cross_field_problems,
-    decode_field,
-    decode_settings,
-    encode,
-)
+from callpad.config.codec import decode_field, decode_settings, encode
 from callpad.config.errors import ConfigError
 from callpad.config.migrations import migrate
+from callpad.config.problems import TEMPLATES, Problem, ProblemKind, cross_field_problems
 from callpad.config.schema import (
     RECENT_NUMBERS_LIMIT,
     AccountSettings,
