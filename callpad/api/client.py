@@ -275,7 +275,12 @@ class CallApiClient:
         relogged = not (authenticated and relogin)
         waited = 0.0
         while True:
-            token = await self._token_for(method) if authenticated else None
+            if not authenticated:
+                token = None
+            elif relogin:
+                token = await self._token_for(method)
+            else:  # logout.user: never log in just to log out
+                token = self._keys.require_token(method)
             request = {"access_token": token, **params} if token is not None else params
             sends += 1
             try:
@@ -553,5 +558,7 @@ class CallApiClient:
             "list.calls",
             parse_calls,
             direction=direction,
-            virtual_phone_number=virtual_phone_number,
+            virtual_phone_number=(
+                None if virtual_phone_number is None else _full_number(virtual_phone_number)
+            ),
         )

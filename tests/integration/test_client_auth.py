@@ -183,6 +183,15 @@ async def test_logout_with_an_already_invalid_key_still_forgets_it(sim: SimServe
     assert _log(sim)[-1] == ("logout.user", "access_token_invalid")
 
 
+async def test_logout_of_an_expired_session_does_not_log_in_first(sim: SimServer) -> None:
+    async with CallApiClient(sim.url, credentials=DEMO, clock=sim.clock) as api:
+        await api.list_calls()
+        sim.clock.advance(3700)
+        sim.controller.clear_requests()
+        await api.logout_user()
+    assert _log(sim) == [("logout.user", "access_token_invalid")]
+
+
 async def test_requests_without_credentials_are_refused_locally(sim: SimServer) -> None:
     async with CallApiClient(sim.url) as api:
         with pytest.raises(e.ClientStateError) as info:
