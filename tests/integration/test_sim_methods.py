@@ -302,3 +302,41 @@ async def test_success_flag_and_start_time_styles_are_switchable(make_sim, http)
     assert await op(sim, http, token, "tag.call", sid, tag_id=772) == {"success": True}
     row = (await call_ok(http, sim.url, "list.calls", {"access_token": token}))[0]
     assert row["start_time"] == "2026-11-30T12:00:00.000"
+
+
+async def test_the_spec_examples_work_verbatim_in_order(sim, http, token):
+    """Every call method's example request, ids and all, on a fresh demo simulator."""
+
+    async def ex(method: str) -> Any:
+        data = await call_ok(http, sim.url, method, example(method, token))
+        if method == "list.talk_options":  # rows differ in shape (button_value may be null)
+            assert all(row in data for row in example_data(method))
+        else:
+            assert shape(data) == shape(example_data(method)), method
+        return data
+
+    assert (await ex("start.employee_call"))["call_session_id"] == 512003771
+    sim.clock.advance(10)  # 3 s ring, 4 s ring, then the 36-character tts (3 s): TALK
+    assert state(sim, 512003771) == "TALK"
+    await ex("list.talk_options")
+    for method in ("tag.call", "record.call", "call.talk_option", "send.dtmf"):
+        await ex(method)
+    assert len(await ex("list.calls")) == 1
+    await ex("add.coach")
+    sim.clock.advance(3)  # the coach answers: back to TALK
+    await ex("hold.call")
+    await ex("unhold.call")
+    await ex("hold.call")
+    await ex("make.call")
+    sim.clock.advance(6.1)  # (C) answers after 3 s and hears the 37-character to_message
+    assert state(sim, 512003771) == "OPERATOR_TALK"
+    await ex("restore.talk")
+    await ex("hold.call")
+    await ex("make.call")
+    await ex("transfer.talk")
+    await ex("block.contact")
+    for method in ("start.scenario_call", "start.vnumber_call", "start.informer_call"):
+        await ex(method)
+    await ex("start.simple_call")
+    await ex("release.call")
+    assert state(sim, 512003771) == "(end)"
