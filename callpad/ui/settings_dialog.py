@@ -12,18 +12,14 @@ Wiring (app.py)::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -35,15 +31,15 @@ from callpad.config.schema import (
     Direction,
     FirstCall,
     Language,
-    MessageType,
     Provider,
     StartMethod,
     Theme,
 )
+from callpad.ui.settings_fields import FieldBinder
 from callpad.ui.settings_shortcuts_page import ShortcutsPage
 from callpad.ui.shortcuts import ACTIONS, ActionSpec
 from callpad.viewmodels.settings import SettingsViewModel
-from callpad.viewmodels.settings_text import describe, field_label
+from callpad.viewmodels.settings_text import describe
 
 Options = Sequence[tuple[Any, str]]
 
@@ -63,8 +59,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._vm = vm
         vm.reset()  # every opening starts from the saved settings
-        self.editors: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.fields = FieldBinder(vm, self)
+        self.editors = self.fields.editors
+        self.errors = self.fields.errors
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._account_page(), self.tr("Account"))
         self.tabs.addTab(self._dialing_page(), self.tr("Dialing"))
@@ -97,99 +94,6 @@ class SettingsDialog(QDialog):
         assert button is not None  # noqa: S101 - created with the box above
         return button
 
-    # --- field builders -------------------------------------------------------------------
-
-    def _error_label(self, path: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName("message")
-        label.setProperty("severity", "error")
-        label.setWordWrap(True)
-        label.setVisible(False)
-        self.errors[path] = label
-        return label
-
-    def _row(self, form: QFormLayout, path: str, editor: QWidget) -> None:
-        editor.setObjectName(f"field_{path}")
-        editor.setAccessibleName(field_label(path))
-        self.editors[path] = editor
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(editor)
-        box.addWidget(self._error_label(path))
-        form.addRow(field_label(path), box)
-
-    def _line(self, form: QFormLayout, path: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self._vm.text(path), self)
-        edit.setPlaceholderText(placeholder)
-        edit.textEdited.connect(lambda text, p=path: self._vm.set_text(p, text))
-        self._row(form, path, edit)
-        return edit
-
-    def _combo(self, form: QFormLayout, path: str, options: Options) -> QComboBox:
-        combo = QComboBox(self)
-        for value, label in options:
-            combo.addItem(label, value)
-        current = self._vm.value(path)
-        combo.setCurrentIndex(max(0, [v for v, _ in options].index(current)))
-        combo.currentIndexChanged.connect(
-            lambda _i, p=path, c=combo: self._vm.set_value(p, c.currentData())
-        )
-        self._row(form, path, combo)
-        return combo
-
-    def _check(self, form: QFormLayout, path: str, row_label: str = "") -> QCheckBox:
-        box = QCheckBox(field_label(path), self)
-        box.setChecked(bool(self._vm.value(path)))
-        box.toggled.connect(lambda on, p=path: self._vm.set_value(p, on))
-        box.setObjectName(f"field_{path}")
-        box.setAccessibleName(field_label(path))
-        self.editors[path] = box
-        form.addRow(row_label, box)
-        return box
-
-    def _message(self, form: QFormLayout, path: str, optional: bool) -> None:
-        kinds: list[tuple[Any, str]] = [(None, self.tr("None"))] if optional else []
-        kinds += [
-            (MessageType.TTS, self.tr("Text to speech")),
-            (MessageType.MEDIA, self.tr("Media file id")),
-        ]
-        combo = QComboBox(self)
-        for value, label in kinds:
-            combo.addItem(label, value)
-        message = self._vm.value(path)
-        combo.setCurrentIndex([v for v, _ in kinds].index(message.type if message else None))
-        value = QLineEdit(message.value if message else "", self)
-        value.setObjectName(f"field_{path}.value")
-        value.setAccessibleName(field_label(path))
-        value.setEnabled(message is not None)
-        self.editors[f"{path}.value"] = value
-
-        def kind_changed(_index: int) -> None:
-            kind = combo.currentData()
-            if kind is None:
-                self._vm.set_value(path, None)
-            else:
-                self._vm.set_value(f"{path}.type", kind)
-                self._vm.set_text(f"{path}.value", value.text())
-            value.setEnabled(kind is not None)
-
-        combo.currentIndexChanged.connect(kind_changed)
-        value.textEdited.connect(lambda text: self._vm.set_text(f"{path}.value", text))
-        row = QHBoxLayout()
-        row.addWidget(combo)
-        row.addWidget(value, 1)
-        box = QVBoxLayout()
-        box.addLayout(row)
-        box.addWidget(self._error_label(f"{path}.value"))
-        combo.setObjectName(f"field_{path}.type")
-        combo.setAccessibleName(self.tr("%1: kind").replace("%1", field_label(path)))
-        self.editors[f"{path}.type"] = combo
-        form.addRow(field_label(path), box)
-
-    @staticmethod
-    def _enum_options(labels: dict[Enum, str]) -> Options:
-        return list(labels.items())
-
     # --- pages ----------------------------------------------------------------------------
 
     def _page(self) -> tuple[QWidget, QFormLayout]:
@@ -205,16 +109,16 @@ class SettingsDialog(QDialog):
             Provider.CALLGEAR: "CallGear",
             Provider.CUSTOM: self.tr("Other server…"),
         }
-        self._combo(form, "account.provider", list(providers.items()))
-        self._line(form, "account.custom_url", "https://callapi.example.com")
-        self._line(form, "account.api_version", "v4.0")
-        self._line(form, "account.login")
+        self.fields.combo(form, "account.provider", list(providers.items()))
+        self.fields.line(form, "account.custom_url", "https://callapi.example.com")
+        self.fields.line(form, "account.api_version", "v4.0")
+        self.fields.line(form, "account.login")
         kinds = {
             AuthKind.PASSWORD: self.tr("Login and password"),
             AuthKind.KEY: self.tr("Permanent key"),
         }
-        self._combo(form, "account.auth_kind", list(kinds.items()))
-        self._check(form, "account.remember")
+        self.fields.combo(form, "account.auth_kind", list(kinds.items()))
+        self.fields.check(form, "account.remember")
         forget = QPushButton(self.tr("Forget my credentials"), page)
         forget.setObjectName("forgetCredentials")
         forget.clicked.connect(self._forget)
@@ -240,9 +144,9 @@ class SettingsDialog(QDialog):
 
     def _dialing_page(self) -> QWidget:
         page, form = self._page()
-        self._line(form, "agent.employee_id", "3141")
-        self._line(form, "agent.employee_phone", "79161234567")
-        self._line(form, "agent.default_virtual_number", "74951112233")
+        self.fields.line(form, "agent.employee_id", "3141")
+        self.fields.line(form, "agent.employee_phone", "79161234567")
+        self.fields.line(form, "agent.default_virtual_number", "74951112233")
         methods = {
             StartMethod.EMPLOYEE: self.tr("Call via my phone (employee call)"),
             StartMethod.SIMPLE: self.tr("Simple call"),
@@ -250,26 +154,26 @@ class SettingsDialog(QDialog):
             StartMethod.VNUMBER: self.tr("Virtual number call"),
             StartMethod.INFORMER: self.tr("Informer call"),
         }
-        self._combo(form, "dial.start_method", list(methods.items()))
+        self.fields.combo(form, "dial.start_method", list(methods.items()))
         first = {FirstCall.EMPLOYEE: self.tr("Me"), FirstCall.CONTACT: self.tr("The customer")}
-        self._combo(form, "dial.first_call", list(first.items()))
-        self._check(form, "dial.switch_at_once")
-        self._check(form, "dial.early_switching")
-        self._check(form, "dial.show_virtual_phone_number")
+        self.fields.combo(form, "dial.first_call", list(first.items()))
+        self.fields.check(form, "dial.switch_at_once")
+        self.fields.check(form, "dial.early_switching")
+        self.fields.check(form, "dial.show_virtual_phone_number")
         directions = [
             (None, self.tr("Server default")),
             (Direction.OUT, self.tr("Outgoing")),
             (Direction.IN, self.tr("Incoming")),
         ]
-        self._combo(form, "dial.direction", directions)
-        self._line(form, "dial.dialing_timeout")
-        self._line(form, "dial.scenario_id")
-        self._line(form, "dial.media_file_id")
-        self._message(form, "dial.contact_message", optional=True)
-        self._message(form, "dial.employee_message", optional=True)
-        self._line(form, "dial.dtmf_string", "123#")
-        self._line(form, "dial.default_region", "RU")
-        self._check(form, "dial.dial_links_at_once")
+        self.fields.combo(form, "dial.direction", directions)
+        self.fields.line(form, "dial.dialing_timeout")
+        self.fields.line(form, "dial.scenario_id")
+        self.fields.line(form, "dial.media_file_id")
+        self.fields.message(form, "dial.contact_message", optional=True)
+        self.fields.message(form, "dial.employee_message", optional=True)
+        self.fields.line(form, "dial.dtmf_string", "123#")
+        self.fields.line(form, "dial.default_region", "RU")
+        self.fields.check(form, "dial.dial_links_at_once")
         clear = QPushButton(self.tr("Clear recent numbers"), page)
         clear.setObjectName("clearRecent")
         clear.clicked.connect(lambda: self._vm.set_value("dial.recent_numbers", ()))
@@ -278,10 +182,10 @@ class SettingsDialog(QDialog):
 
     def _calls_page(self) -> QWidget:
         page, form = self._page()
-        self._message(form, "calls.hold_message", optional=False)
-        self._line(form, "poll.active_s")
-        self._line(form, "poll.focused_s")
-        self._line(form, "poll.idle_s")
+        self.fields.message(form, "calls.hold_message", optional=False)
+        self.fields.line(form, "poll.active_s")
+        self.fields.line(form, "poll.focused_s")
+        self.fields.line(form, "poll.idle_s")
         return page
 
     def _desktop_page(self) -> QWidget:
@@ -291,23 +195,23 @@ class SettingsDialog(QDialog):
             Language.RU: "Русский",
             Language.EN: "English",
         }
-        self._combo(form, "appearance.language", list(languages.items()))
+        self.fields.combo(form, "appearance.language", list(languages.items()))
         themes = {
             Theme.SYSTEM: self.tr("As the system"),
             Theme.LIGHT: self.tr("Light"),
             Theme.DARK: self.tr("Dark"),
         }
-        self._combo(form, "appearance.theme", list(themes.items()))
-        self._check(form, "notifications.incoming_call", self.tr("Notify me about"))
-        self._check(form, "notifications.error")
-        self._check(form, "screen_pop.enabled", self.tr("Screen pop"))
-        self._line(form, "screen_pop.url_template", "https://crm.example/search?q={contact}")
+        self.fields.combo(form, "appearance.theme", list(themes.items()))
+        self.fields.check(form, "notifications.incoming_call", self.tr("Notify me about"))
+        self.fields.check(form, "notifications.error")
+        self.fields.check(form, "screen_pop.enabled", self.tr("Screen pop"))
+        self.fields.line(form, "screen_pop.url_template", "https://crm.example/search?q={contact}")
         hint = QLabel(self.tr("{contact} becomes the caller's number."), page)
         hint.setObjectName("muted")
         form.addRow("", hint)
-        self._check(form, "desktop.autostart", self.tr("Desktop"))
-        self._check(form, "desktop.start_minimized")
-        self._check(form, "desktop.close_to_tray")
+        self.fields.check(form, "desktop.autostart", self.tr("Desktop"))
+        self.fields.check(form, "desktop.start_minimized")
+        self.fields.check(form, "desktop.close_to_tray")
         return page
 
     # --- reactions ------------------------------------------------------------------------
