@@ -334,9 +334,9 @@ async def test_the_spec_examples_work_verbatim_in_order(sim, http, token):
     await ex("hold.call")
     await ex("make.call")
     await ex("transfer.talk")
-    await ex("block.contact")
     for method in ("start.scenario_call", "start.vnumber_call", "start.informer_call"):
         await ex(method)
     await ex("start.simple_call")
+    await ex("block.contact")  # last: later calls to the contact would be refused
     await ex("release.call")
     assert state(sim, 512003771) == "(end)"
