@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -100,6 +101,14 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         return page, QFormLayout(page)
 
+    def _scrolling(self, page: QWidget) -> QScrollArea:
+        """Long pages scroll instead of pushing the dialog off small screens."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
     def _account_page(self) -> QWidget:
         page, form = self._page()
         providers = {
@@ -140,7 +149,7 @@ class SettingsDialog(QDialog):
             storage.setObjectName("muted")
             storage.setWordWrap(True)
             form.addRow("", storage)
-        return page
+        return self._scrolling(page)
 
     def _dialing_page(self) -> QWidget:
         page, form = self._page()
@@ -178,7 +187,7 @@ class SettingsDialog(QDialog):
         clear.setObjectName("clearRecent")
         clear.clicked.connect(lambda: self._vm.set_value("dial.recent_numbers", ()))
         form.addRow("", clear)
-        return page
+        return self._scrolling(page)
 
     def _calls_page(self) -> QWidget:
         page, form = self._page()
@@ -186,7 +195,7 @@ class SettingsDialog(QDialog):
         self.fields.line(form, "poll.active_s")
         self.fields.line(form, "poll.focused_s")
         self.fields.line(form, "poll.idle_s")
-        return page
+        return self._scrolling(page)
 
     def _desktop_page(self) -> QWidget:
         page, form = self._page()
@@ -212,7 +221,7 @@ class SettingsDialog(QDialog):
         self.fields.check(form, "desktop.autostart", self.tr("Desktop"))
         self.fields.check(form, "desktop.start_minimized")
         self.fields.check(form, "desktop.close_to_tray")
-        return page
+        return self._scrolling(page)
 
     # --- reactions ------------------------------------------------------------------------
 
