@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from callpad.sim import checks
-from callpad.sim.calls import Kind, Message, Session
+from callpad.sim.calls import Kind, Session
 from callpad.sim.rpc_error import RpcFault
 from callpad.sim.scenario import Employee, Scenario
 from callpad.sim.state import Role
@@ -122,7 +122,7 @@ def start_call(
 
     session = _new_session(method, params, sc, now, wall, vn, contact)
     session.b_numbers = numbers
-    session.b_employee_id = employee.id if employee and method != "start.simple_call" else None
+    session.b_employee_id = employee.id if employee else None  # simple_call: not an employee
     session.record_global = bool(employee and employee.record_all_calls)
     show_vn = params.get("show_virtual_phone_number", True)
     if method in ("start.scenario_call", "start.vnumber_call"):
@@ -156,9 +156,9 @@ def _new_session(
         dtmf_s=checks.dtmf_seconds(params.get("dtmf_string"), sc),
     )
     contact_msg = checks.message(params, "contact_message", sc)
-    side_msg: Message | None = None
-    for name in ("employee_message", "operator_message"):
-        side_msg = side_msg or checks.message(params, name, sc)
+    side_msg = checks.message(params, "employee_message", sc) or checks.message(
+        params, "operator_message", sc
+    )
     if contact_msg is not None:
         session.messages[Role.A] = contact_msg
     if side_msg is not None:
