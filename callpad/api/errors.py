@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from callpad.api.messages import Lang, render
+from callpad.api.messages import ACTIONS, Lang, render
 
 if TYPE_CHECKING:
     from callpad.api.models import ReplyMetadata
@@ -198,28 +198,6 @@ class HttpStatusError(TransportError):
         return {**super().details(), "status": self.status}
 
 
-_ACTIONS: dict[str, tuple[str, str]] = {
-    "start.employee_call": ("звонок", "the call"),
-    "start.scenario_call": ("звонок по сценарию", "the scenario call"),
-    "start.vnumber_call": ("звонок через виртуальный номер", "the virtual-number call"),
-    "start.informer_call": ("информирующий звонок", "the informer call"),
-    "start.simple_call": ("звонок", "the call"),
-    "make.call": ("вызов третьего участника", "the consultation call"),
-    "transfer.talk": ("перевод звонка", "the transfer"),
-    "restore.talk": ("возврат к клиенту", "the return to the customer"),
-    "hold.call": ("удержание", "the hold"),
-    "unhold.call": ("снятие с удержания", "the unhold"),
-    "tag.call": ("установка тега", "the tag"),
-    "disconnect.leg": ("отключение участника", "the disconnection"),
-    "add.coach": ("подключение тренера", "adding the coach"),
-    "record.call": ("управление записью", "the recording change"),
-    "block.contact": ("блокировка номера", "blocking the number"),
-    "call.talk_option": ("опция разговора", "the talk option"),
-    "send.dtmf": ("отправка DTMF", "sending DTMF"),
-    "release.call": ("завершение звонка", "ending the call"),
-}
-
-
 class OutcomeUnknownError(TransportError):
     """A start or call-control request may have reached the server; it is never resent.
 
@@ -233,7 +211,7 @@ class OutcomeUnknownError(TransportError):
         self.cause = cause
 
     def _message_values(self) -> dict[str, object]:
-        ru, en = _ACTIONS.get(self.method, ("действие", "the action"))
+        ru, en = ACTIONS.get(self.method, ("действие", "the action"))
         return {"action_ru": ru, "action_en": en}
 
     def details(self) -> dict[str, Any]:

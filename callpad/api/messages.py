@@ -315,6 +315,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# What each call-changing method does, for "outcome unknown" messages (Russian, English).
+ACTIONS: dict[str, tuple[str, str]] = {
+    "start.employee_call": ("звонок", "the call"),
+    "start.scenario_call": ("звонок по сценарию", "the scenario call"),
+    "start.vnumber_call": ("звонок через виртуальный номер", "the virtual-number call"),
+    "start.informer_call": ("информирующий звонок", "the informer call"),
+    "start.simple_call": ("звонок", "the call"),
+    "make.call": ("вызов третьего участника", "the consultation call"),
+    "transfer.talk": ("перевод звонка", "the transfer"),
+    "restore.talk": ("возврат к клиенту", "the return to the customer"),
+    "hold.call": ("удержание", "the hold"),
+    "unhold.call": ("снятие с удержания", "the unhold"),
+    "tag.call": ("установка тега", "the tag"),
+    "disconnect.leg": ("отключение участника", "the disconnection"),
+    "add.coach": ("подключение тренера", "adding the coach"),
+    "record.call": ("управление записью", "the recording change"),
+    "block.contact": ("блокировка номера", "blocking the number"),
+    "call.talk_option": ("опция разговора", "the talk option"),
+    "send.dtmf": ("отправка DTMF", "sending DTMF"),
+    "release.call": ("завершение звонка", "ending the call"),
+}
+
 _LIMIT_TYPE_RU = {"minute": "минуту", "day": "день"}
 _LIMIT_PERIOD_RU = {"minute": "минуты", "day": "суток"}
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from callpad.api import errors as e
-from callpad.api.client import CallApiClient, ClientState
+from callpad.api.caller import ClientState
+from callpad.api.client import CallApiClient
 from callpad.api.models import PasswordCredentials, PermanentKey, SimpleFirstCall
 from callpad.api.phone import PhoneNumber
 from callpad.clock import RealClock
