@@ -15,12 +15,15 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+import phonenumbers
+
 from callpad.config.problems import (
     D_BOOL,
     D_INT,
     D_LIST,
     D_NUMBER,
     D_OBJECT,
+    D_REGION,
     D_TEXT,
     PATTERN_HINTS,
     Problem,
@@ -178,6 +181,8 @@ def _check_text(value: str, meta: Mapping[str, Any]) -> None:
     pattern = meta.get("pattern")
     if value and pattern and not re.fullmatch(pattern, value):
         raise _Bad(ProblemKind.BAD_FORMAT, PATTERN_HINTS.get(pattern, pattern))
+    if meta.get("phone_region") and value not in phonenumbers.SUPPORTED_REGIONS:
+        raise _Bad(ProblemKind.BAD_FORMAT, D_REGION)
 
 
 def _show(raw: Any) -> str:

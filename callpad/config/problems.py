@@ -51,6 +51,7 @@ D_POP_URL = QT_TRANSLATE_NOOP(
 )
 D_MEDIA = QT_TRANSLATE_NOOP("SettingsProblem", "a media file id (digits)")
 D_TTS = QT_TRANSLATE_NOOP("SettingsProblem", "the text to play")
+D_REGION = QT_TRANSLATE_NOOP("SettingsProblem", "a country code phone numbers know, e.g. RU or KZ")
 PATTERN_HINTS: Mapping[str, str] = types.MappingProxyType(
     {
         DIGITS: QT_TRANSLATE_NOOP("SettingsProblem", "digits only, up to 15, without +"),

@@ -24,7 +24,7 @@ API_VERSION = r"v[0-9]+\.[0-9]+"
 
 
 def limits(**kwargs: Any) -> Mapping[str, Any]:
-    """Field metadata understood by the codec: min, max, pattern, max_len, max_items."""
+    """Field metadata for the codec: min, max, pattern, max_len, max_items, phone_region."""
     return MappingProxyType(kwargs)
 
 
@@ -161,7 +161,7 @@ class DialSettings:
     contact_message: Message | None = None
     employee_message: Message | None = None
     dtmf_string: str = field(default="", metadata=limits(pattern=DTMF, max_len=100))
-    default_region: str = field(default="RU", metadata=limits(pattern=REGION))
+    default_region: str = field(default="RU", metadata=limits(pattern=REGION, phone_region=True))
     dial_links_at_once: bool = True
     recent_numbers: tuple[str, ...] = field(
         default=(), metadata=limits(pattern=DIGITS, max_items=RECENT_NUMBERS_LIMIT)

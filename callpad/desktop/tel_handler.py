@@ -62,10 +62,18 @@ def link_arguments(argv: Sequence[str]) -> list[str]:
 
 
 def parse_request(text: str, region: str = DEFAULT_REGION) -> LinkRequest:
+    """Parse with the agent's default region (an unknown region falls back to RU)."""
     try:
-        return LinkRequest(text, number=parse_phone(text, region=region))
+        try:
+            number = parse_phone(text, region=region)
+        except ValueError as exc:
+            if isinstance(exc, PhoneNumberError):
+                raise
+            logger.warning("Unknown default region %r; using %s", region, DEFAULT_REGION)
+            number = parse_phone(text, region=DEFAULT_REGION)
     except PhoneNumberError as exc:
         return LinkRequest(text, error=exc)
+    return LinkRequest(text, number=number)
 
 
 def selected_or_copied_text(clipboard: QClipboard) -> str:

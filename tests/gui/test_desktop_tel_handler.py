@@ -46,6 +46,7 @@ def test_parse_request_uses_the_phone_parser_and_region():
     assert parse_request("tel:+7%20926%20123-45-67").number == PhoneNumber("79261234567")
     assert parse_request("8 926 123 45 67").number == PhoneNumber("79261234567")
     assert parse_request("030 1234567", region="DE").number == PhoneNumber("49301234567")
+    assert parse_request("8 926 123 45 67", region="ZZ").number == PhoneNumber("79261234567")
     bad = parse_request("tel:hello")
     assert bad.number is None
     assert bad.error is not None

@@ -57,6 +57,8 @@ def test_recent_numbers_are_deduplicated_and_bounded():
         (AgentSettings, "employee_id", "12", ProblemKind.WRONG_TYPE),
         (AgentSettings, "employee_phone", "+7 916", ProblemKind.BAD_FORMAT),
         (DialSettings, "dtmf_string", "12a", ProblemKind.BAD_FORMAT),
+        (DialSettings, "default_region", "ZZ", ProblemKind.BAD_FORMAT),
+        (DialSettings, "default_region", "ru", ProblemKind.BAD_FORMAT),
         (DialSettings, "start_method", "fax", ProblemKind.NOT_ALLOWED),
         (PollSettings, "idle_s", 601, ProblemKind.TOO_LARGE),
         (ScreenPopSettings, "url_template", "x" * 2001, ProblemKind.TOO_LONG),
