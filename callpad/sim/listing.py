@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any, Final
 
 from callpad.sim.calls import Session
@@ -16,7 +17,12 @@ MOSCOW: Final = timezone(timedelta(hours=3), "MSK")
 
 def start_time(s: Session, style: str) -> str:
     """Documented 'YYYY-MM-DD hh:mm:ss', or the vendor example's form (T, milliseconds)."""
-    local = s.started.astimezone(MOSCOW)
+    return _format_start(s.started, style)
+
+
+@lru_cache(maxsize=4096)  # a session's start never changes; list.calls asks on every request
+def _format_start(started: datetime, style: str) -> str:
+    local = started.astimezone(MOSCOW)
     if style == "example":
         return local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{local.microsecond // 1000:03d}"
     return local.strftime("%Y-%m-%d %H:%M:%S")

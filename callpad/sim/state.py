@@ -250,7 +250,11 @@ class LegState(enum.Enum):
     FAX_SENT = "Факс отправлен"  # no API method starts it
 
 
-_HELD: Final = frozenset({S.HOLD, S.WAITING_INPUT, S.DIALING, S.OPERATOR_TALK})
+# Tuples, not sets: membership then compares by identity, without Enum.__hash__ (list.calls
+# derives every leg's state on every request).
+_HELD: Final = (S.HOLD, S.WAITING_INPUT, S.DIALING, S.OPERATOR_TALK)
+_TALKING_T: Final = (S.TALK, S.CALL_COACH, S.RECORD_TALK, S.MARK_CALL)
+_ENDED_T: Final = (S.POST_TALK, S.FINISHING, S.END)
 
 
 def leg_state(
@@ -263,7 +267,7 @@ def leg_state(
     fax: LegState | None = None,
 ) -> LegState:
     """Derive a leg's list.calls state from the session state and the leg's role and facts."""
-    if session in ENDED_STATES:
+    if session in _ENDED_T:
         return LegState.DISCONNECTED
     if role is Role.A and sending_dtmf:
         return LegState.SENDING_DTMF
@@ -276,7 +280,7 @@ def leg_state(
             return LegState.ON_HOLD
         if session is S.TRANSFER_PENDING:
             return LegState.TRANSFERRING
-        if session in _TALKING and fax is not None:
+        if session in _TALKING_T and fax is not None:
             return fax
         return LegState.TALKING
     if session is S.OPERATOR_TALK and role in (Role.B, Role.C):
