@@ -3,8 +3,8 @@
 Writes go to a 0600 temp file in the same folder, are fsynced and then `os.replace`d over the old
 file, so a crash leaves either the old or the new file, never half of one. A file that cannot be
 parsed at all is moved aside under a timestamped name and defaults are used; a file with some bad
-values keeps every good value, and a copy of the original is kept beside it so nothing the agent
-typed is lost. Either way `LoadResult` says so once, for the UI to show.
+values keeps every good value: a copy of the original is kept beside it (nothing the agent typed is
+lost) and the repaired file is written back. Either way `LoadResult` says so once, for the UI.
 """
 
 from __future__ import annotations
@@ -88,10 +88,20 @@ class SettingsStore:
             logger.warning("Settings file unreadable (%s); moved aside to %s", exc, moved.name)
             return LoadResult(Settings(), moved_aside=moved, error=str(exc))
         settings, problems = decode_settings(data)
-        kept = self._copy_aside("invalid") if problems else None
         for problem in problems:
             logger.warning("Settings: %s", problem.english())
+        # A newer callpad's file is left as it is (nothing is lost); ours is repaired once.
+        kept = self._copy_aside("invalid") if problems and not newer else None
+        if kept is not None:
+            self._repair(settings)
         return LoadResult(settings, problems=tuple(problems), kept_copy=kept, newer_version=newer)
+
+    def _repair(self, settings: Settings) -> None:
+        """Write the good values back once the original is safe, so the notice is one-time."""
+        try:
+            self.save(settings)
+        except ConfigError as exc:
+            logger.warning("Could not write the repaired settings: %s", exc)
 
     def save(self, settings: Settings) -> None:
         """Write atomically; raises ConfigError if the file could not be written."""

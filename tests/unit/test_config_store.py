@@ -121,6 +121,11 @@ def test_bad_values_keep_everything_else_and_keep_a_copy(tmp_path):
     assert result.kept_copy is not None
     assert json.loads(result.kept_copy.read_text(encoding="utf-8")) == raw
     assert result.notice_needed
+    # The repaired file was written back: the next start is quiet and keeps the good values.
+    again = store.load()
+    assert not again.notice_needed
+    assert again.settings == s
+    assert len(list(store.path.parent.glob("settings.json.invalid-*"))) == 1
 
 
 def test_newer_file_is_read_and_flagged(tmp_path):
@@ -130,6 +135,7 @@ def test_newer_file_is_read_and_flagged(tmp_path):
     result = store.load()
     assert result.newer_version
     assert result.settings.agent.employee_id == 7
+    assert "99" in store.path.read_text(encoding="utf-8")  # not rewritten behind the agent
 
 
 def test_failed_write_leaves_old_file_intact(tmp_path, monkeypatch):
