@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMainWindow
 from callpad.config.notices import Notice, NoticeLog
 from callpad.config.schema import NotificationKind
 from callpad.desktop.tray import CloseToTray, TrayIcon, TrayState, render_icon
+from tests.gui.pseudo_translation import pseudo_translated
 
 
 def _base_icon() -> QIcon:
@@ -116,3 +117,14 @@ def test_close_quits_when_disabled_or_no_tray(qtbot):
             assert window.close()
     finally:
         tray.close()
+
+
+def test_tray_texts_go_through_translation(qapp):
+    with pseudo_translated():
+        tray = TrayIcon(_base_icon())
+        try:
+            texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+            assert all(t.startswith("«") for t in texts), texts
+            assert "«not connected»" in tray.tooltip()
+        finally:
+            tray.close()

@@ -2,7 +2,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QKeySequenceEdit, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+)
 
 from callpad.config.schema import AccountSettings, MessageType, Provider, Settings
 from callpad.config.secret_stores import InMemorySecretStore
@@ -10,6 +17,7 @@ from callpad.config.secrets import CredentialVault
 from callpad.config.store import SettingsStore
 from callpad.ui.settings_dialog import SettingsDialog
 from callpad.viewmodels.settings import SettingsViewModel
+from tests.gui.pseudo_translation import pseudo_translated
 
 
 @pytest.fixture
@@ -162,3 +170,26 @@ def test_forget_credentials_button(qtbot, store):
 def test_every_field_has_an_accessible_name(dialog):
     for path, widget in dialog.editors.items():
         assert widget.accessibleName(), path
+
+
+UNTRANSLATED = {"UIS", "CoMagic", "Novofon", "CallGear", "Русский", "English", ""}
+
+
+def test_every_visible_string_goes_through_translation(qtbot, store, qapp):
+    with pseudo_translated():
+        dlg = SettingsDialog(SettingsViewModel(store, Settings()))
+        qtbot.addWidget(dlg)
+        texts = [dlg.windowTitle()]
+        texts += [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+        for widget in dlg.findChildren(QLabel):
+            if widget.text() and widget.objectName() != "message":
+                texts.append(widget.text())
+        for button in dlg.findChildren(QAbstractButton):
+            texts.append(button.text())
+        for box in dlg.findChildren(QComboBox):
+            texts += [box.itemText(i) for i in range(box.count())]
+        header = dlg.shortcuts.table.horizontalHeaderItem(0)
+        assert header is not None
+        texts.append(header.text())
+        plain = sorted({t for t in texts if not t.startswith("«") and t not in UNTRANSLATED})
+        assert plain == []
