@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -174,9 +173,8 @@ class FileSecretStore:
 class InMemorySecretStore:
     """Secrets in a dict: tests and demo mode."""
 
-    def __init__(self, *, secure: bool = True) -> None:
+    def __init__(self) -> None:
         self.data: dict[str, str] = {}
-        self.secure = secure
 
     @property
     def label(self) -> str:
@@ -190,8 +188,3 @@ class InMemorySecretStore:
 
     def delete(self, key: str) -> None:
         self.data.pop(key, None)
-
-
-def file_mode_is_private(path: Path) -> bool:
-    """POSIX: the file is readable by its owner only."""
-    return os.name != "posix" or (path.stat().st_mode & 0o077) == 0
