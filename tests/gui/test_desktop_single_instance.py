@@ -94,6 +94,7 @@ def test_stale_socket_of_a_crashed_instance_is_replaced(name):
     stale.close()
     assert Path(path).exists()
     instance = SingleInstance(name)
+    assert not instance.forward(["tel:+79261234567"], timeout_ms=200)  # nobody behind it
     try:
         assert instance.listen()
     finally:
