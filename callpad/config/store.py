@@ -60,18 +60,43 @@ def _utc_now() -> datetime:
 
 
 class SettingsStore:
-    """Loads and saves one settings file."""
+    """Loads and saves one settings file, and remembers what it last read or wrote.
+
+    Several parts of the app write settings (the dialog, the dialer's recent numbers). Each uses
+    `update(change)`, which applies its change to the latest settings, so no writer undoes
+    another's change with a stale copy.
+    """
 
     def __init__(self, path: Path, *, now: Callable[[], datetime] = _utc_now) -> None:
         self._path = path
         self._now = now
+        self._current: Settings | None = None
 
     @property
     def path(self) -> Path:
         return self._path
 
+    @property
+    def current(self) -> Settings:
+        """The settings last loaded or saved (loads the file on first use)."""
+        if self._current is None:
+            self.load()
+        return self._current if self._current is not None else Settings()
+
+    def update(self, change: Callable[[Settings], Settings]) -> Settings:
+        """Apply `change` to the current settings and save; raises ConfigError on failure."""
+        updated = change(self.current)
+        if updated != self._current:
+            self.save(updated)
+        return updated
+
     def load(self) -> LoadResult:
         """Read the file; never raises for bad content (see LoadResult), only for I/O trouble."""
+        result = self._load()
+        self._current = result.settings
+        return result
+
+    def _load(self) -> LoadResult:
         try:
             raw = self._path.read_bytes()
         except FileNotFoundError:
@@ -112,6 +137,7 @@ class SettingsStore:
             write_atomic(self._path, payload.encode("utf-8"))
         except OSError as exc:
             raise ConfigError(f"cannot write {self._path.name}: {exc.strerror or exc}") from exc
+        self._current = settings
 
     def _stamp(self) -> str:
         return self._now().astimezone(UTC).strftime("%Y%m%dT%H%M%S")

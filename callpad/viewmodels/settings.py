@@ -6,7 +6,7 @@ and problem sentences are in callpad.viewmodels.settings_text.
 
 Wiring (app.py)::
 
-    settings_vm = SettingsViewModel(store, load_result.settings, vault=vault)
+    settings_vm = SettingsViewModel(store, vault=vault)      # store already loaded
     settings_vm.saved.connect(apply_everywhere)            # Settings
     notice = settings_text.load_notice(load_result)        # show once if not empty
 """
@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from callpad.config.codec import decode_field, encode
 from callpad.config.errors import ConfigError
+from callpad.config.merge import merge_changes
 from callpad.config.problems import Problem, cross_field_problems
 from callpad.config.schema import AccountSettings, Settings
 from callpad.config.secrets import CredentialVault
@@ -91,7 +92,6 @@ class SettingsViewModel(QObject):
     def __init__(
         self,
         store: SettingsStore,
-        settings: Settings,
         *,
         vault: CredentialVault | None = None,
         parent: QObject | None = None,
@@ -99,8 +99,8 @@ class SettingsViewModel(QObject):
         super().__init__(parent)
         self._store = store
         self._vault = vault
-        self._settings = settings
-        self._draft = settings
+        self._settings = store.current
+        self._draft = self._settings
         self._field_problems: dict[str, Problem] = {}
 
     @property
@@ -112,7 +112,8 @@ class SettingsViewModel(QObject):
         return self._draft
 
     def reset(self) -> None:
-        """Forget unsaved edits (the dialog was cancelled or reopened)."""
+        """Start over from the latest saved settings (the dialog was cancelled or reopened)."""
+        self._settings = self._store.current
         self._draft = self._settings
         self._field_problems.clear()
         self.draft_changed.emit()
@@ -188,31 +189,39 @@ class SettingsViewModel(QObject):
         if not self.can_save:
             self.save_failed.emit(describe(self.problems()[0]))
             return False
+        base, mine = self._settings, self._draft
         try:
-            self._store.save(self._draft)
+            # Only what the agent changed here: e.g. recent numbers dialled meanwhile survive.
+            saved = self._store.update(lambda current: merge_changes(base, mine, current))
         except ConfigError as exc:
-            self.save_failed.emit(
-                self.tr("The settings could not be saved: %1").replace("%1", str(exc))
-            )
+            self._report_save_error(exc)
             return False
-        self._settings = self._draft
-        self.saved.emit(self._settings)
+        self._settings = saved
+        if saved != self._draft:
+            self._draft = saved
+            self.draft_changed.emit()
+        self.saved.emit(saved)
         return True
+
+    def _report_save_error(self, exc: ConfigError) -> None:
+        self.save_failed.emit(
+            self.tr("The settings could not be saved: %1").replace("%1", str(exc))
+        )
 
     def forget_credentials(self, account: AccountSettings | None = None) -> list[str]:
         """Remove the remembered password and key everywhere, and stop remembering."""
         failed = self._vault.forget(account or self._settings.account) if self._vault else []
+
+        def not_remembering(s: Settings) -> Settings:
+            return replace(s, account=replace(s.account, remember=False))
+
         if self._settings.account.remember or self._draft.account.remember:
-            self._settings = replace(
-                self._settings, account=replace(self._settings.account, remember=False)
-            )
-            self._draft = replace(self._draft, account=replace(self._draft.account, remember=False))
+            self._draft = not_remembering(self._draft)
             try:
-                self._store.save(self._settings)
+                self._settings = self._store.update(not_remembering)
             except ConfigError as exc:
-                self.save_failed.emit(
-                    self.tr("The settings could not be saved: %1").replace("%1", str(exc))
-                )
+                self._settings = not_remembering(self._settings)
+                self._report_save_error(exc)
             self.draft_changed.emit()
             self.saved.emit(self._settings)
         self.credentials_forgotten.emit(failed)

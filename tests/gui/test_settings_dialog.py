@@ -27,7 +27,7 @@ def store(tmp_path: Path) -> SettingsStore:
 
 @pytest.fixture
 def dialog(qtbot, store):
-    vm = SettingsViewModel(store, Settings())
+    vm = SettingsViewModel(store)
     dlg = SettingsDialog(vm)
     qtbot.addWidget(dlg)
     return dlg  # not shown: the offscreen plugin warns about size hints of shown dialogs
@@ -97,7 +97,7 @@ def test_save_writes_every_edited_field(qtbot, dialog, store):
 
 
 def test_cancel_drops_edits(qtbot, store):
-    vm = SettingsViewModel(store, Settings())
+    vm = SettingsViewModel(store)
     dlg = SettingsDialog(vm)
     qtbot.addWidget(dlg)
     qtbot.keyClicks(line(dlg, "agent.employee_id"), "77")
@@ -150,7 +150,8 @@ def test_forget_credentials_button(qtbot, store):
     memory = InMemorySecretStore()
     vault = CredentialVault(memory, secure=True)
     vault.save(account, "pw")
-    vm = SettingsViewModel(store, Settings(account=account), vault=vault)
+    store.save(Settings(account=account))
+    vm = SettingsViewModel(store, vault=vault)
     dlg = SettingsDialog(vm)
     qtbot.addWidget(dlg)
     remember = dlg.editors["account.remember"]
@@ -177,7 +178,7 @@ UNTRANSLATED = {"UIS", "CoMagic", "Novofon", "CallGear", "Русский", "Engl
 
 def test_every_visible_string_goes_through_translation(qtbot, store, qapp):
     with pseudo_translated():
-        dlg = SettingsDialog(SettingsViewModel(store, Settings()))
+        dlg = SettingsDialog(SettingsViewModel(store))
         qtbot.addWidget(dlg)
         texts = [dlg.windowTitle()]
         texts += [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]

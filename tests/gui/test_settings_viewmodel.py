@@ -21,9 +21,10 @@ from callpad.viewmodels.settings_text import describe, load_notice
 def _vm(
     tmp_path: Path, settings: Settings | None = None, vault: CredentialVault | None = None
 ) -> SettingsViewModel:
-    return SettingsViewModel(
-        SettingsStore(tmp_path / "settings.json"), settings or Settings(), vault=vault
-    )
+    store = SettingsStore(tmp_path / "settings.json")
+    if settings is not None:
+        store.save(settings)
+    return SettingsViewModel(store, vault=vault)
 
 
 def test_typing_validates_and_keeps_the_last_good_value(qapp, tmp_path):
@@ -113,7 +114,7 @@ def test_write_failure_is_reported_and_draft_kept(qapp, tmp_path):
         def save(self, settings: Settings) -> None:
             raise ConfigError("cannot write settings.json: Read-only file system")
 
-    vm = SettingsViewModel(BrokenStore(tmp_path / "s.json"), Settings())
+    vm = SettingsViewModel(BrokenStore(tmp_path / "s.json"))
     failures: list[str] = []
     vm.save_failed.connect(failures.append)
     vm.set_text("agent.employee_id", "7")
@@ -160,3 +161,33 @@ def test_load_notice_says_what_happened(qapp, tmp_path):
     text = load_notice(SettingsStore(path).load())
     assert "could not be read" in text
     assert load_notice(SettingsStore(tmp_path / "none.json").load()) == ""
+
+
+def test_saving_the_dialog_keeps_numbers_dialled_meanwhile(qapp, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.load()
+    vm = SettingsViewModel(store)
+    vm.set_text("agent.employee_id", "3141")  # the dialog is open...
+    store.update(lambda s: s.with_recent_number("79260000001"))  # ...and the agent dials
+    assert vm.save()
+    saved = SettingsStore(tmp_path / "settings.json").load().settings
+    assert saved.agent.employee_id == 3141
+    assert saved.dial.recent_numbers == ("79260000001",)
+    assert vm.draft == saved
+
+
+def test_clearing_recent_numbers_in_the_dialog_wins(qapp, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    store.save(Settings().with_recent_number("79260000001"))
+    vm = SettingsViewModel(store)
+    vm.set_value("dial.recent_numbers", ())
+    assert vm.save()
+    assert store.current.dial.recent_numbers == ()
+
+
+def test_reopening_starts_from_the_latest_saved_settings(qapp, tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    vm = SettingsViewModel(store)
+    store.update(lambda s: s.with_recent_number("79260000002"))
+    vm.reset()
+    assert vm.draft.dial.recent_numbers == ("79260000002",)
