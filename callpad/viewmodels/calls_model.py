@@ -90,6 +90,14 @@ _HEADERS: dict[CallColumn, tuple[str, str]] = {
     CallColumn.RECORDING: ("Запись", "Recording"),
 }
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP})
+_NCOLS = len(CallColumn)
+_LAST_COL = _NCOLS - 1
+
 _ROLE_NAMES: dict[int, bytes] = {role.value: role.name.lower().encode() for role in CallRole}
 
 
@@ -128,11 +136,13 @@ class CallsModel(QAbstractItemModel):
     Signals:
         incoming_call(int): a new incoming call rings for me (once per session id).
         calls_changed(): after each `apply()` that changed anything (count, phases, legs).
+        mine_flags_changed(): an existing call became mine or stopped being mine.
         count_changed(int): number of calls.
     """
 
     incoming_call = Signal(int)
     calls_changed = Signal()
+    mine_flags_changed = Signal()
     count_changed = Signal(int)
 
     def __init__(
@@ -152,6 +162,7 @@ class CallsModel(QAbstractItemModel):
         self._rows: list[_CallRow] = []
         self._pos: dict[int, int] = {}  # session id -> row
         self._announced: set[int] = set()
+        self._mine_flipped = False
         self._timer: QTimer | None = None
 
     # -- public API -----------------------------------------------------------------------------
@@ -160,15 +171,22 @@ class CallsModel(QAbstractItemModel):
         """Bring the model in line with one list.calls result (row-level diff, never a reset)."""
         fresh: dict[int, ActiveCall] = {c.call_session_id: c for c in calls}
         changed = self._remove_missing(fresh)
+        new: list[ActiveCall] = []
+        pos, rows = self._pos, self._rows
         for sid, call in fresh.items():
-            row = self._pos.get(sid)
+            row = pos.get(sid)
             if row is None:
-                self._insert(call)
-                changed = True
-            elif self._rows[row].call != call:
+                new.append(call)
+            elif rows[row].call != call:
                 self._update(row, call)
                 changed = True
+        if new:
+            self._insert(new)
+            changed = True
         self._announced.intersection_update(fresh)
+        if self._mine_flipped:
+            self._mine_flipped = False
+            self.mine_flags_changed.emit()
         if changed:
             self.calls_changed.emit()
 
@@ -181,6 +199,7 @@ class CallsModel(QAbstractItemModel):
         for row, item in enumerate(self._rows):
             self._derive(item, item.call, item.phase)
             self._emit_row_changed(row)
+        self.mine_flags_changed.emit()
         self.calls_changed.emit()
 
     def call(self, session_id: int) -> ActiveCall | None:
@@ -265,22 +284,30 @@ class CallsModel(QAbstractItemModel):
         self.count_changed.emit(len(self._rows))
         return True
 
-    def _insert(self, call: ActiveCall) -> None:
-        row = len(self._rows)
-        item = _CallRow(call=call, phase=CallPhase.SESSION, mine=False, incoming_for_me=False)
-        self._derive(item, call, None)
-        item.legs = [_LegRow(leg, self._party_of(call, leg)) for leg in call.legs]
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(item)
-        self._pos[call.call_session_id] = row
+    def _insert(self, calls: list[ActiveCall]) -> None:
+        """Append new calls as one block of rows (one insert signal for the view)."""
+        first = len(self._rows)
+        items = []
+        for call in calls:
+            item = _CallRow(call=call, phase=CallPhase.SESSION, mine=False, incoming_for_me=False)
+            self._derive(item, call, None)
+            item.legs = [_LegRow(leg, self._party_of(call, leg)) for leg in call.legs]
+            items.append(item)
+        self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
+        for i, item in enumerate(items):
+            self._rows.append(item)
+            self._pos[item.call.call_session_id] = first + i
         self.endInsertRows()
         self.count_changed.emit(len(self._rows))
-        self._announce(item)
+        for item in items:
+            self._announce(item)
 
     def _update(self, row: int, call: ActiveCall) -> None:
         item = self._rows[row]
-        old = item.call
+        old, was_mine = item.call, item.mine
         self._derive(item, call, item.phase)
+        if item.mine != was_mine:
+            self._mine_flipped = True
         if old.legs != call.legs:
             self._diff_legs(row, item, call)
         item.call = call
@@ -297,7 +324,6 @@ class CallsModel(QAbstractItemModel):
                 del item.legs[i]
                 self.endRemoveRows()
         have = {lr.leg.leg_id: i for i, lr in enumerate(item.legs)}
-        last_col = len(CallColumn) - 1
         for leg in call.legs:
             party = self._party_of(call, leg)
             pos = have.get(leg.leg_id)
@@ -309,7 +335,7 @@ class CallsModel(QAbstractItemModel):
             elif item.legs[pos].leg != leg or item.legs[pos].party != party:
                 item.legs[pos] = _LegRow(leg, party)
                 self.dataChanged.emit(
-                    self.createIndex(pos, 0, sid), self.createIndex(pos, last_col, sid)
+                    self.createIndex(pos, 0, sid), self.createIndex(pos, _LAST_COL, sid)
                 )
 
     def _derive(self, item: _CallRow, call: ActiveCall, previous: CallPhase | None) -> None:
@@ -347,14 +373,12 @@ class CallsModel(QAbstractItemModel):
         self._pos = {r.call.call_session_id: i for i, r in enumerate(self._rows)}
 
     def _emit_row_changed(self, row: int) -> None:
-        self.dataChanged.emit(
-            self.createIndex(row, 0, 0), self.createIndex(row, len(CallColumn) - 1, 0)
-        )
+        self.dataChanged.emit(self.createIndex(row, 0, 0), self.createIndex(row, _LAST_COL, 0))
 
     # -- QAbstractItemModel ---------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(CallColumn) or row < 0:
+        if column < 0 or column >= _NCOLS or row < 0:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._rows) else QModelIndex()
@@ -385,21 +409,22 @@ class CallsModel(QAbstractItemModel):
         return len(self._rows[parent.row()].legs) if parent.row() < len(self._rows) else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(CallColumn)
+        return _NCOLS
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self._rows)
+        row = parent.row()
+        return parent.internalId() == 0 and row < len(self._rows) and bool(self._rows[row].legs)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(CallColumn):
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < _NCOLS:
             ru, en = _HEADERS[CallColumn(section)]
             return ru if self._lang == "ru" else en
         return None
@@ -410,6 +435,9 @@ class CallsModel(QAbstractItemModel):
         return names
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Views ask for a dozen standard roles per cell and repaint; answer the unused ones first.
+        if role not in _ANSWERED and role < _USER:
+            return None
         if not index.isValid():
             return None
         sid = index.internalId()
@@ -432,11 +460,11 @@ class CallsModel(QAbstractItemModel):
 
     def _call_data(self, item: _CallRow, column: int, role: int) -> Any:
         call = item.call
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._call_display(item, CallColumn(column))
         if role >= _USER:
             return self._call_role(item, role)
-        if role == Qt.ItemDataRole.ToolTipRole and column == CallColumn.CONTACT:
+        if role == _TOOLTIP and column == CallColumn.CONTACT:
             return call.external_id
         return None
 
@@ -484,7 +512,7 @@ class CallsModel(QAbstractItemModel):
 
     def _leg_data(self, item: _CallRow, leg_row: _LegRow, column: int, role: int) -> Any:
         leg, call, lang = leg_row.leg, item.call, self._lang
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             match CallColumn(column):
                 case CallColumn.DIRECTION:
                     return wording.party_text(leg_row.party, lang)
@@ -500,6 +528,8 @@ class CallsModel(QAbstractItemModel):
                     return wording.text("recording", lang) if leg.record_call_enabled else ""
                 case _:
                     return ""
+        if role < _USER:
+            return None
         values: dict[int, Any] = {
             CallRole.KIND: "leg",
             CallRole.SESSION_ID: int(call.call_session_id),
@@ -536,6 +566,10 @@ class CallsFilterProxy(QSortFilterProxyModel):
         self._mine_only = mine_only
         self.setSourceModel(source)
         self.setRecursiveFilteringEnabled(False)
+        # Re-filtering on every dataChanged made each poll several times dearer; "mine" flips
+        # are rare, so the model says when they happen (new rows are filtered on insert anyway).
+        self.setDynamicSortFilter(False)
+        source.mine_flags_changed.connect(self._on_mine_flags_changed)
 
     @property
     def mine_only(self) -> bool:
@@ -548,6 +582,11 @@ class CallsFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self.mine_only_changed.emit(value)
+
+    def _on_mine_flags_changed(self) -> None:
+        if self._mine_only:
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         if source_parent.isValid() or not self._mine_only:
