@@ -75,8 +75,8 @@ class LoginDialog(QDialog):
 
         self.provider = QComboBox(self)
         for provider, name in _PROVIDER_NAMES.items():
-            self.provider.addItem(name, provider)
-        self.provider.addItem(self.tr("Other server (URL)"), Provider.CUSTOM)
+            self.provider.addItem(name, provider.value)
+        self.provider.addItem(self.tr("Other server (URL)"), Provider.CUSTOM.value)
         self.provider.setAccessibleName(self.tr("Provider"))
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://callapi.example.com")
@@ -142,7 +142,7 @@ class LoginDialog(QDialog):
         self._load(account)
 
     def _load(self, account: AccountSettings) -> None:
-        index = self.provider.findData(account.provider)
+        index = self.provider.findData(account.provider.value)
         self.provider.setCurrentIndex(max(index, 0))
         self.url.setText(account.custom_url)
         self.login.setText(account.login)
@@ -161,8 +161,8 @@ class LoginDialog(QDialog):
         self.key.setEnabled(not by_password)
 
     def current_provider(self) -> Provider:
-        data = self.provider.currentData()
-        return data if isinstance(data, Provider) else Provider.UIS
+        data = self.provider.currentData()  # Qt hands the StrEnum back as a plain str
+        return Provider(data) if data in {p.value for p in Provider} else Provider.UIS
 
     def form(self) -> LoginForm:
         by_password = self.by_password.isChecked()
