@@ -67,8 +67,10 @@ EXCLUDES = [
 # Qt's own translations: only the languages callpad ships (Russian, English).
 KEPT_QT_TRANSLATIONS = re.compile(r"qtbase_(ru|en)\.qm$")
 
-_PLUGIN = re.compile(r"(?:^|/)PySide6/Qt/plugins/(?P<family>[^/]+)/(?P<file>[^/]+)$")
-_QT_PLUGIN_ROOT = re.compile(r"(?:^|/)PySide6/Qt/plugins/")
+# PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS, directly under PySide6/ on Windows.
+_PLUGIN = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/(?P<family>[^/]+)/(?P<file>[^/]+)$")
+_QT_PLUGIN_ROOT = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/")
+_QT_TRANSLATIONS = re.compile(r"(?:^|/)PySide6/(?:Qt/)?translations/")
 _QT_LIB_DIR = re.compile(r"(?:^|/)PySide6/Qt/lib/[^/]+\.so[.\d]*$")
 _LIB_SUFFIX = re.compile(r"\.(?:so(?:\.\d+)*|dll|dylib)$")
 
@@ -90,7 +92,7 @@ def plugin_stem(file_name: str) -> str:
 def keep(entry: Entry) -> bool:
     """Whether a collected binary or data file stays in the bundle."""
     dest = _norm(entry[0])
-    if "/Qt/translations/" in dest:
+    if _QT_TRANSLATIONS.search(dest):
         return bool(KEPT_QT_TRANSLATIONS.search(dest))
     match = _PLUGIN.search(dest)
     if match is None:
