@@ -63,7 +63,7 @@ def test_tel_link_and_dial_option_give_the_number():
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
-def test_demo_starts_and_quits_cleanly_on_sigterm(tmp_path: Path):
+def test_demo_starts_and_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [
             sys.executable,
