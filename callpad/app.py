@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from callpad import __version__
@@ -32,15 +33,11 @@ from callpad.api.client import CallApiClient
 from callpad.config.logging_setup import configure_logging, parse_log_level
 from callpad.config.paths import AppPaths
 from callpad.config.schema import Settings
-from callpad.config.secrets import open_vault
 from callpad.config.store import LoadResult, SettingsStore
 from callpad.sim.scenario import demo_scenario, describe
 from callpad.sim.server import SimServer
-from callpad.ui.account_front import AccountFront
 from callpad.ui.desk import Desk
 from callpad.ui.icons import app_icon
-from callpad.ui.screenshots import render_screenshots
-from callpad.ui.self_test import run_self_test
 from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
 from callpad.ui.translations import install_translators, ui_language
 from callpad.viewmodels.pyside_workarounds import pin_singletons
@@ -49,6 +46,7 @@ _log = logging.getLogger("callpad.app")
 
 LOGOUT_TIMEOUT_S = 2.0
 TEL_SCHEMES = ("tel:", "callto:")
+STARTUP_PROBE_ENV = "CALLPAD_STARTUP_PROBE"  # benchmark hook: print start-up milestones, quit
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -161,6 +159,10 @@ async def _run_account(
     quit_requested: asyncio.Event,
 ) -> int:
     """A real account: remembered credentials or the login dialog (issue 5 refines the desktop)."""
+    # Imported here: keyring and the login flow are not needed in demo mode (start-up time).
+    from callpad.config.secrets import open_vault
+    from callpad.ui.account_front import AccountFront
+
     notice = loaded.error or ("; ".join(p.english() for p in loaded.problems))
     front = AccountFront(
         loaded.settings,
@@ -213,9 +215,15 @@ async def _run_demo(
                       employee_id=int(user["employee_id"]))  # fmt: skip
     try:
         if args.self_test:
+            from callpad.ui.self_test import run_self_test
+
             return await run_self_test(desk.window, print_step=_print)
         if args.screenshots:
+            from callpad.ui.screenshots import render_screenshots
+
             return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
+        if os.environ.get(STARTUP_PROBE_ENV):
+            _probe_startup(desk, quit_requested)
         number = requested_number(args)
         if number:
             desk.dial_when_logged_in(number)
@@ -223,6 +231,21 @@ async def _run_demo(
         return 0
     finally:
         await desk.shutdown()
+
+
+def _probe_startup(desk: Desk, quit_requested: asyncio.Event) -> None:
+    """For tests/benchmarks/bench_startup.py: report the window and the first list, then quit."""
+    QTimer.singleShot(0, lambda: _print("window-shown"))
+
+    def shown() -> None:
+        _print("calls-shown")
+        quit_requested.set()
+
+    def first_poll(_count: int) -> None:
+        desk.models.monitor.polled.disconnect(first_poll)
+        QTimer.singleShot(0, shown)
+
+    desk.models.monitor.polled.connect(first_poll)
 
 
 class DemoTools:
