@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from callpad import __version__
@@ -99,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test or args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    qInstallMessageHandler(_qt_message)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("callpad")
     app.setApplicationVersion(__version__)
@@ -259,6 +260,26 @@ class DemoTools:
     def incoming_call(self, contact: str) -> int:
         controller = self._sim.controller  # type: ignore[attr-defined]  # SimServer, kept opaque
         return int(controller.create_incoming_call(contact, self._vn, self._employee))
+
+
+# Qt messages that are expected and harmless (the offscreen platform used headless).
+_QT_NOISE = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+)
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Route Qt's own messages into the log (and stderr only through the log's handlers)."""
+    level = logging.DEBUG if message.startswith(_QT_NOISE) else _QT_LEVELS.get(kind, logging.INFO)
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def _print(text: str) -> None:

@@ -220,3 +220,39 @@ async def test_talk_option_buttons_fire_on_the_selected_call(sim_server):
         call = desk.models.calls.call(sid)
         assert call is not None
         assert call.tags  # the tag_call option tagged the call
+
+
+async def test_transfer_key_sends_nothing_while_the_call_simply_talks(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        assert not desk.window.table["transfer"].isEnabled()
+        assert not desk.window.action_bar.buttons["transfer"].isEnabled()
+        await press(desk, Qt.Key.Key_F8)
+        await press(desk, Qt.Key.Key_X, CTRL_SHIFT)
+        await settle(desk, sim_server)
+        assert requests(sim_server, "transfer.talk") == []
+
+
+async def test_hold_pressed_twice_quickly_is_sent_once(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        await press(desk, Qt.Key.Key_H, CTRL_SHIFT)
+        await press(desk, Qt.Key.Key_H, CTRL_SHIFT)
+        await settle(desk, sim_server)
+        assert len(requests(sim_server, "hold.call")) == 1
+
+
+async def test_selected_leg_survives_refreshes(sim_server):
+    async with open_desk(sim_server) as desk:
+        sid = await dial_and_connect(desk, sim_server)
+        view = desk.window.calls
+        parent = call_index(desk, sid)
+        leg = parent.model().index(1, 0, parent)
+        view.setCurrentIndex(leg)
+        leg_id = view.selected_leg_id()
+        assert leg_id is not None
+        for _ in range(3):
+            await settle(desk, sim_server, 1)
+        assert view.selected_leg_id() == leg_id
+        assert view.selected_session_id() == sid
+        assert desk.models.actions.selected_leg_id == leg_id

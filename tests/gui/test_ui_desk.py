@@ -131,3 +131,12 @@ async def test_call_rows_carry_direction_contact_and_state(sim_server):
         assert index.data(CallRole.DIRECTION) == "out"
         assert index.data(CallRole.CONTACT) == CUSTOMER
         assert desk.window.calls.model().rowCount(index) >= 2  # legs as children
+
+
+async def test_a_number_from_a_link_is_dialled_once_logged_in(sim_server):
+    async with open_desk(sim_server, login=False) as desk:
+        desk.dial_when_logged_in("tel:+79161234567")
+        assert requests(sim_server, "start.employee_call") == []
+        assert desk.models.session.login_with_password("demo", "demo")
+        await until(lambda: requests(sim_server, "start.employee_call"))
+        assert requests(sim_server, "start.employee_call")[0]["params"]["contact"] == CUSTOMER
