@@ -272,7 +272,10 @@ class RpcCaller:
                     logger.info("%s: %s; resending in %.2f s", method, exc.technical, delay)
                     await self._clock.sleep(delay)
                     continue
-                raise self._outcome(method, exc) from exc
+                outcome = self._outcome(method, exc)
+                if outcome is exc:
+                    raise
+                raise outcome from exc
 
     @staticmethod
     def _outcome(method: str, exc: CallApiError) -> CallApiError:
@@ -293,7 +296,10 @@ class RpcCaller:
         try:
             return parse(reply.data, method)
         except ProtocolError as exc:
-            raise self._outcome(method, exc) from exc
+            outcome = self._outcome(method, exc)
+            if outcome is exc:
+                raise
+            raise outcome from exc
 
     async def _control(self, method: str, **values: Any) -> None:
         await self._request(method, check_success, **values)

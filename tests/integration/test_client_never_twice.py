@@ -196,6 +196,7 @@ async def test_reads_give_up_after_their_attempts(api: CallApiClient, sim: SimSe
     with pytest.raises(e.HttpStatusError) as info:
         await api.list_calls()
     assert info.value.status == 500
+    assert info.value.__cause__ is None  # the transport's own error, not wrapped
     assert _received(sim, "list.calls") == READ.attempts
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from callpad.api import errors as e
 from callpad.api.client import CallApiClient
-from callpad.api.models import PermanentKey, SimpleFirstCall
+from callpad.api.models import CallSessionId, PermanentKey, SimpleFirstCall
 from callpad.api.phone import PhoneNumber
 from callpad.api.retry import CALL, POLICIES, READ, SESSION, MethodKind, backoff_delay, may_resend
 from callpad.clock import RealClock
@@ -154,3 +154,42 @@ async def test_a_start_that_never_connects_gives_up_after_its_attempts():
             await _start(api)
     assert len(sent) == CALL.attempts
     assert "try again" in info.value.user_message("en")
+
+
+class Answer:
+    """A mock server that answers every request with the same `result.data`, counting them."""
+
+    def __init__(self, data: object) -> None:
+        self.data = data
+        self.sent: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request)
+        rid = json.loads(request.content)["id"]
+        body = {"jsonrpc": "2.0", "id": rid, "result": {"data": self.data}}
+        return httpx.Response(200, json=body)
+
+
+async def test_a_start_with_a_malformed_result_is_outcome_unknown_not_resent():
+    handler = Answer({"call_session_id": "512003771"})
+    async with _client(handler, InstantClock()) as api:
+        with pytest.raises(e.OutcomeUnknownError) as info:
+            await _start(api)
+    assert isinstance(info.value.cause, e.ProtocolError)
+    assert len(handler.sent) == 1
+
+
+async def test_a_read_with_a_malformed_result_is_a_protocol_error_not_resent():
+    handler = Answer([{"call_session_id": 1}])
+    async with _client(handler, InstantClock()) as api:
+        with pytest.raises(e.ProtocolError) as info:
+            await api.list_calls()
+    assert info.value.__cause__ is None
+    assert len(handler.sent) == 1
+
+
+async def test_a_control_reply_without_success_true_is_outcome_unknown():
+    handler = Answer({"success": "false"})
+    async with _client(handler, InstantClock()) as api:
+        with pytest.raises(e.OutcomeUnknownError):
+            await api.release_call(call_session_id=CallSessionId(1))
