@@ -9,9 +9,10 @@
 ; "Install for all users" in the first dialog (or /ALLUSERS) installs to Program Files with HKA = HKLM.
 ; tel: and callto: are registered the way Windows 10/11 expects: a ProgID (callpad.url) plus
 ; Capabilities\URLAssociations listed under RegisteredApplications, so callpad appears in
-; Settings > Apps > Default apps and in the "How do you want to open this?" prompt. The optional
-; task "telhandler" also writes the classic Classes\tel and Classes\callto keys, which make callpad
-; the handler where the user has made no choice; a user's choice in Settings always wins.
+; Settings > Apps > Default apps and in the "How do you want to open this?" prompt. The task
+; "telhandler" (on by default) also writes the classic Classes\tel and Classes\callto keys, which
+; make callpad the handler where the user has made no choice; a user's choice in Settings wins.
+; Needs Inno Setup 6.3 or later (x64compatible).
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -99,13 +100,18 @@ Root: HKA; Subkey: "Software\callpad\Capabilities"; ValueType: string; ValueName
 Root: HKA; Subkey: "Software\callpad\Capabilities\URLAssociations"; ValueType: string; ValueName: "tel"; ValueData: "{#ProgId}"
 Root: HKA; Subkey: "Software\callpad\Capabilities\URLAssociations"; ValueType: string; ValueName: "callto"; ValueData: "{#ProgId}"
 Root: HKA; Subkey: "Software\RegisteredApplications"; ValueType: string; ValueName: "callpad"; ValueData: "Software\callpad\Capabilities"; Flags: uninsdeletevalue
-; Classic per-scheme keys (task "telhandler"). Another application may own these keys too: uninstall
-; removes only callpad's command and then each key if it is left empty.
-Root: HKA; Subkey: "Software\Classes\tel"; ValueType: string; ValueData: "URL:tel"; Flags: uninsdeletekeyifempty; Tasks: telhandler
-Root: HKA; Subkey: "Software\Classes\tel"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""; Flags: uninsdeletekeyifempty; Tasks: telhandler
+; Classic per-scheme keys (task "telhandler"). They take over the scheme where the user has made no
+; choice in Settings, replacing another application's command if one was there. Uninstall removes
+; callpad's values, then each key that is left empty: keys holding another application's values stay.
+Root: HKA; Subkey: "Software\Classes\tel"; ValueType: string; ValueData: "URL:tel"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\tel"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\tel\shell"; Flags: uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\tel\shell\open"; Flags: uninsdeletekeyifempty; Tasks: telhandler
 Root: HKA; Subkey: "Software\Classes\tel\shell\open\command"; ValueType: string; ValueData: """{app}\{#AppExe}"" ""%1"""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
-Root: HKA; Subkey: "Software\Classes\callto"; ValueType: string; ValueData: "URL:callto"; Flags: uninsdeletekeyifempty; Tasks: telhandler
-Root: HKA; Subkey: "Software\Classes\callto"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""; Flags: uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\callto"; ValueType: string; ValueData: "URL:callto"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\callto"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\callto\shell"; Flags: uninsdeletekeyifempty; Tasks: telhandler
+Root: HKA; Subkey: "Software\Classes\callto\shell\open"; Flags: uninsdeletekeyifempty; Tasks: telhandler
 Root: HKA; Subkey: "Software\Classes\callto\shell\open\command"; ValueType: string; ValueData: """{app}\{#AppExe}"" ""%1"""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: telhandler
 ; callpad's own "start at login" setting writes HKCU\...\Run\callpad (callpad.desktop.autostart_windows):
 ; never created here, removed on uninstall.
@@ -113,7 +119,8 @@ Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: 
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
-Filename: "ms-settings:defaultapps?registeredAppUser=callpad"; Description: "{cm:DefaultApps}"; Flags: shellexec postinstall skipifsilent unchecked nowait
+Filename: "ms-settings:defaultapps?registeredAppUser=callpad"; Description: "{cm:DefaultApps}"; Flags: shellexec postinstall skipifsilent unchecked nowait; Check: not IsAdminInstallMode
+Filename: "ms-settings:defaultapps?registeredAppMachine=callpad"; Description: "{cm:DefaultApps}"; Flags: shellexec postinstall skipifsilent unchecked nowait; Check: IsAdminInstallMode
 
 [UninstallDelete]
 ; Anything written beside the program at run time (the bundle writes nothing there by design).
