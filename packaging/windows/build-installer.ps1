@@ -20,8 +20,10 @@ function Invoke-Checked {
 $Py = if ($env:PY) { $env:PY } else { "python" }
 $Venv = "build\venv-pkg"
 $VenvPy = Join-Path $Venv "Scripts\python.exe"
-$Version = (& $Py -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])').Trim()
-$Deps = (& $Py -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))') -split "`r?`n" | Where-Object { $_ }
+# Python snippets use single quotes only: Windows PowerShell 5.1 drops embedded double quotes when
+# it passes arguments to native programs.
+$Version = (& $Py -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])").Trim()
+$Deps = @(& $Py -c "import tomllib; [print(d) for d in tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']]") | Where-Object { $_ }
 
 Write-Host "== build venv"
 if (-not (Test-Path $VenvPy)) { Invoke-Checked $Py @("-m", "venv", $Venv) }
