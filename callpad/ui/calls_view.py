@@ -157,11 +157,11 @@ class CallsView(QTreeView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CallColumn.TAGS, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (CallColumn.DIRECTION, 140),
-            (CallColumn.CONTACT, 170),
+            (CallColumn.DIRECTION, 120),
+            (CallColumn.CONTACT, 160),
             (CallColumn.VIRTUAL_NUMBER, 150),
-            (CallColumn.STATE, 170),
-            (CallColumn.DURATION, 76),
+            (CallColumn.STATE, 160),
+            (CallColumn.DURATION, 86),
             (CallColumn.RECORDING, 90),
         ):
             self.setColumnWidth(column, width)

@@ -2,7 +2,8 @@
 
 Sets up a realistic desk through the same viewmodel commands the keys use: two calls talking,
 one on hold, one in a consultation with a colleague, and a new incoming call ringing for me;
-then saves `callpad-light.png` and `callpad-dark.png` (window.grab(), STACK.md section 2).
+then saves `callpad-light.png`, `callpad-dark.png` and a small-screen `callpad-dark-1024x640.png`
+(window.grab(), STACK.md section 2).
 """
 
 from __future__ import annotations
@@ -91,4 +92,9 @@ async def render_screenshots(
         path = folder / f"callpad-{scheme.value}.png"
         window.grab().save(str(path))
         print(path)  # noqa: T201 - command-line report
+    window.resize(1024, 640)  # a small laptop screen: nothing may be cut off
+    await asyncio.sleep(0.3)
+    path = folder / "callpad-dark-1024x640.png"
+    window.grab().save(str(path))
+    print(path)  # noqa: T201 - command-line report
     return 0

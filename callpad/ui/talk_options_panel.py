@@ -7,6 +7,7 @@ selected call is in a two-party conversation (the spec offers talk options only 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,7 +23,25 @@ from PySide6.QtWidgets import (
 from callpad.ui.shortcuts import ActionTable
 from callpad.viewmodels.talk_options import TalkOptionRole, TalkOptionsViewModel
 
-COLUMNS = 4
+COLUMNS = 3
+
+
+class ElidedButton(QPushButton):
+    """A push button that shortens its text with "…" instead of demanding the width for it."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(90)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = max(0, self.width() - 24)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
 
 
 class TalkOptionsPanel(QFrame):
@@ -50,7 +69,7 @@ class TalkOptionsPanel(QFrame):
         header.addWidget(self.reload)
         self.grid = QGridLayout()
         self.grid.setSpacing(6)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ElidedButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addLayout(header)
@@ -77,16 +96,15 @@ class TalkOptionsPanel(QFrame):
         self._sync_enabled()
         self._sync_state()
 
-    def _button(self, row: int, index: QModelIndex) -> QPushButton:
+    def _button(self, row: int, index: QModelIndex) -> ElidedButton:
         name = str(index.data(TalkOptionRole.NAME) or "")
         value = str(index.data(TalkOptionRole.VALUE) or "")
         key = str(index.data(TalkOptionRole.BUTTON) or "")
         kind = str(index.data(TalkOptionRole.KIND_TEXT) or "")
         label = f"{name}: {value}" if value else name
-        button = QPushButton(f"{key}   {label}", self)
+        button = ElidedButton(f"{key}   {label}", self)
         button.setObjectName("talkOption")
         button.setAutoDefault(False)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         shortcut = f" (Alt+{row + 1})" if row < 9 else ""
         tip = self.tr("Key %1 on the phone; %2").replace("%1", key).replace("%2", kind)
         button.setToolTip(f"{label}{shortcut}\n{tip}")

@@ -212,7 +212,7 @@ async def test_talk_option_buttons_fire_on_the_selected_call(sim_server):
         panel = desk.window.talk_panel
         await until(lambda: panel.buttons and panel.buttons[0].isEnabled())
         select_call(desk, sid)
-        tag_row = next(i for i, b in enumerate(panel.buttons) if "Горячий клиент" in b.text())
+        tag_row = next(i for i, b in enumerate(panel.buttons) if "Горячий клиент" in b.full_text())
         panel.buttons[tag_row].click()
         await settle(desk, sim_server)
         fired = requests(sim_server, "call.talk_option")

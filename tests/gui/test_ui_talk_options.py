@@ -24,7 +24,7 @@ async def test_talk_option_button_fires_its_option(sim_server, button):
         await dial_and_connect(desk, sim_server)
         panel = desk.window.talk_panel
         await until(lambda: len(panel.buttons) == len(BUTTONS) and panel.buttons[0].isEnabled())
-        row = next(i for i, b in enumerate(panel.buttons) if b.text().startswith(f"{button} "))
+        row = next(i for i, b in enumerate(panel.buttons) if b.full_text().startswith(f"{button} "))
         assert desk.window.table[f"talk_option_{row + 1}"].isEnabled()
         desk.window.table[f"talk_option_{row + 1}"].trigger()  # Alt+N
         await settle(desk, sim_server)
