@@ -90,8 +90,26 @@ ICON=resources/icons/callpad.svg
 [ -f "$ICON" ] || die "app icon $ICON is missing"
 install -m 0644 "$ICON" "$STAGE/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 install -m 0644 packaging/linux/debian/copyright "$STAGE/usr/share/doc/callpad/copyright"
+printf 'callpad (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' \
+  "$VERSION" "$VERSION" "$MAINTAINER" "$(date -R -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}")" \
+  | gzip -9n > "$STAGE/usr/share/doc/callpad/changelog.gz"
 install -m 0755 packaging/linux/debian/postinst packaging/linux/debian/postrm "$STAGE/DEBIAN/"
 chmod -R u+rwX,go+rX,go-w "$STAGE"
+find "$STAGE/opt/callpad" -type f -name '*.so*' -exec chmod 0644 {} +
+# Python's extension modules keep the build interpreter's lib folder as RUNPATH (a build-host
+# path, e.g. a pyenv prefix); libpython is loaded by the bootloader anyway. Keep $ORIGIN entries only.
+if command -v patchelf >/dev/null; then
+  while IFS= read -r -d '' so; do
+    rpath=$(patchelf --print-rpath "$so" 2>/dev/null) || continue
+    [ -n "$rpath" ] || continue
+    # shellcheck disable=SC2016  # a literal $ORIGIN
+    kept=$(tr ':' '\n' <<<"$rpath" | grep '^\$ORIGIN' | paste -sd: - || true)
+    if [ -z "$kept" ]; then patchelf --remove-rpath "$so"
+    elif [ "$kept" != "$rpath" ]; then patchelf --set-rpath "$kept" "$so"; fi
+  done < <(find "$STAGE/opt/callpad" -type f -name '*.so*' -print0)
+else
+  log "warning: no patchelf: build-host RUNPATHs stay in the extension modules (harmless)"
+fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$STAGE/usr/share/applications/$APP_ID.desktop"
 fi
