@@ -19,10 +19,10 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
@@ -41,6 +41,11 @@ from callpad.ui.icons import app_icon
 from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
 from callpad.ui.translations import install_translators, ui_language
 from callpad.viewmodels.pyside_workarounds import pin_singletons
+
+if TYPE_CHECKING:
+    from callpad.api.phone import PhoneNumber
+    from callpad.config.secrets import CredentialVault
+    from callpad.desktop.single_instance import SingleInstance
 
 _log = logging.getLogger("callpad.app")
 
@@ -134,7 +139,7 @@ async def run_app(app: QApplication, args: argparse.Namespace) -> int:
         scheme = system_scheme() if theme == "system" else Scheme(theme)
         colors = apply_theme(app, scheme)
         if args.demo:
-            return await _run_demo(args, store, lang, colors, quit_requested, stack)
+            return await _run_demo(args, paths, store, lang, colors, quit_requested, stack)
         return await _run_account(args, paths, store, loaded, lang, colors, quit_requested)
 
 
@@ -159,31 +164,108 @@ async def _run_account(
     colors: Colors,
     quit_requested: asyncio.Event,
 ) -> int:
-    """A real account: remembered credentials or the login dialog (issue 5 refines the desktop)."""
-    # Imported here: keyring and the login flow are not needed in demo mode (start-up time).
+    """A real account: one instance per user, remembered credentials or the login dialog."""
+    # Imported here: keyring, the login flow and the desktop pieces are not needed in demo mode
+    # (start-up time).
     from callpad.config.secrets import open_vault
+    from callpad.desktop.single_instance import SingleInstance, instance_name
     from callpad.ui.account_front import AccountFront
 
+    instance = SingleInstance(instance_name(paths.config_dir))
+    if instance.forward(sys.argv[1:]):
+        _log.info("another callpad runs for this user: request forwarded")
+        return 0
+    instance.listen()
+    vault = open_vault(paths)
     notice = loaded.error or ("; ".join(p.english() for p in loaded.problems))
-    front = AccountFront(
-        loaded.settings,
-        store,
-        open_vault(paths),
-        lambda s: _desk(s.account.base_url(), s, store, lang, colors),
-        notice=notice,
-        pending_number=requested_number(args),
-    )
-    # Desktop integration (issue 5) hooks in here: single instance, tray, notifications
-    # (front.desk.window.incoming_call), the settings dialog (window.settings_requested).
+    hooks: list[Callable[[Desk], None]] = []
+
+    def make_desk(settings: Settings) -> Desk:
+        desk = _desk(settings.account.base_url(), settings, store, lang, colors)
+        for hook in hooks:
+            hook(desk)
+        return desk
+
+    front = AccountFront(loaded.settings, store, vault, make_desk, notice=notice)
+    hooks.append(lambda desk: _wire_desktop(desk, store, vault, paths, quit_requested, instance))
     try:
         await front.run(quit_requested)
     finally:
         await front.close()
+        instance.close()
     return 0
+
+
+def _wire_desktop(
+    desk: Desk,
+    store: SettingsStore,
+    vault: CredentialVault | None,
+    paths: AppPaths,
+    quit_requested: asyncio.Event,
+    instance: SingleInstance | None,
+) -> None:
+    """Tray, notifications, screen pop, tel: links, theme, close-to-tray, settings (issue 5)."""
+    from callpad.config.notices import NoticeLog
+    from callpad.desktop.integration import DesktopIntegration
+    from callpad.desktop.tray import TrayState
+    from callpad.ui.settings_dialog import SettingsDialog
+    from callpad.viewmodels.settings import SettingsViewModel
+
+    app, window, m = QApplication.instance(), desk.window, desk.models
+    assert isinstance(app, QApplication)  # noqa: S101 - main() created it
+
+    def contact_of(session_id: int) -> str:
+        call = m.calls.call(session_id)
+        return call.contact_phone_number if call is not None else ""
+
+    def palette(dark: bool) -> None:
+        window.retheme(apply_theme(app, Scheme.DARK if dark else Scheme.LIGHT))
+
+    def bring_to_front() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def open_settings() -> None:
+        vm = SettingsViewModel(store, vault=vault, parent=window)
+        vm.saved.connect(desktop.apply_settings)
+        SettingsDialog(vm, parent=window).open()
+
+    desktop = DesktopIntegration(
+        window, desk.settings, notices=NoticeLog(paths.notices_file), icon=app_icon(),
+        clipboard=app.clipboard(), style_hints=app.styleHints(), apply_palette=palette,
+        contact_of=contact_of,
+    )  # fmt: skip
+    window.incoming_call.connect(desktop.on_incoming_call)
+    window.settings_requested.connect(open_settings)
+    tel = desktop.tel
+    tel.dial_requested.connect(lambda number: m.dialer.dial_number(str(number)))
+
+    def prefill(number: PhoneNumber) -> None:
+        m.dialer.set_text(number.display())
+        window.dialer.focus_number()
+
+    tel.prefill_requested.connect(prefill)
+    tel.show_requested.connect(bring_to_front)
+    tel.rejected.connect(lambda error: window.status.show_message(str(error), "warning"))
+    m.session.logged_in_changed.connect(tel.set_ready)
+    desktop.tray.show_requested.connect(bring_to_front)
+    desktop.tray.quit_requested.connect(quit_requested.set)
+    desktop.problem.connect(lambda text: window.status.show_message(text, "warning"))
+    states = {"online": TrayState.CONNECTED, "degraded": TrayState.ERROR}
+    m.status.connection_changed.connect(
+        lambda state: desktop.tray.set_connection(states.get(state, TrayState.OFFLINE))
+    )
+    m.calls.count_changed.connect(desktop.tray.set_active_calls)
+    if instance is not None:
+        instance.message_received.connect(tel.handle_argv)
+    tel.handle_argv(sys.argv[1:])  # tel:/callto:/--dial of this launch, once logged in
+    window.destroyed.connect(desktop.close)
 
 
 async def _run_demo(
     args: argparse.Namespace,
+    paths: AppPaths,
     store: SettingsStore,
     lang: str,
     colors: Colors,
@@ -207,6 +289,8 @@ async def _run_demo(
             default_virtual_number=str(user["virtual_phone_number"] or ""),
         ),
     )
+    if not args.config_dir:  # the throwaway folder: the settings dialog shows the demo agent
+        store.save(settings)
     tags = [(int(t["id"]), str(t["name"])) for t in account.get("tags", [])]
     desk = _desk(sim.url, settings, None, lang, colors, demo=True, known_tags=tags)
     desk.window.show()
@@ -225,9 +309,8 @@ async def _run_demo(
             return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
         if os.environ.get(STARTUP_PROBE_ENV):
             _probe_startup(desk, quit_requested)
-        number = requested_number(args)
-        if number:
-            desk.dial_when_logged_in(number)
+        else:
+            _wire_desktop(desk, store, None, paths, quit_requested, None)
         await quit_requested.wait()
         return 0
     finally:

@@ -63,7 +63,7 @@ def test_tel_link_and_dial_option_give_the_number():
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
-def test_demo_starts_and_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
+def test_demo_dials_a_tel_link_and_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -74,6 +74,7 @@ def test_demo_starts_and_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
             str(tmp_path),
             "--log-level",
             "DEBUG",
+            "tel:+79161234567",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -84,11 +85,11 @@ def test_demo_starts_and_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
         log = tmp_path / "logs" / "callpad.log"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if log.exists() and "list.calls" in log.read_text(encoding="utf-8"):
+            if log.exists() and "start.employee_call" in log.read_text(encoding="utf-8"):
                 break
             time.sleep(0.1)
         else:
-            pytest.fail("the demo never polled list.calls")
+            pytest.fail("the demo never dialled the tel: link")
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=30)
     finally:
