@@ -55,18 +55,24 @@ class Desk:
     talk: TalkOptionsViewModel
     store: ListStore
     errors: list[ErrorReport] = field(default_factory=list)
+    step: float = 0.01  # how often waits re-check their condition (benchmarks use less)
 
     async def login(self, login: str = "demo", password: str = "demo") -> None:  # noqa: S107
         assert self.session.login_with_password(login, password)
-        await until(lambda: not self.session.busy)
+        await until(lambda: not self.session.busy, step=self.step)
         assert self.session.logged_in, self.session.error
-        await until(lambda: self.monitor.poll_count > 0 and self.monitor.state in _RESTING)
+        await until(
+            lambda: self.monitor.poll_count > 0 and self.monitor.state in _RESTING, step=self.step
+        )
 
     async def poll(self) -> None:
         """Make the monitor poll now and wait until that poll has been applied."""
         before = self.monitor.poll_count
         self.monitor.refresh_soon()
-        await until(lambda: self.monitor.poll_count > before and self.monitor.state in _RESTING)
+        await until(
+            lambda: self.monitor.poll_count > before and self.monitor.state in _RESTING,
+            step=self.step,
+        )
 
     async def advance(self, seconds: float) -> None:
         """Move simulated time (which also wakes the monitor if its wait is over), then poll."""
@@ -75,7 +81,7 @@ class Desk:
 
     async def idle(self) -> None:
         """Wait until no command is in flight, then until a poll after them has been applied."""
-        await until(lambda: not (self.runner.running_keys() - {_LOOP, _SLEEP}))
+        await until(lambda: not (self.runner.running_keys() - {_LOOP, _SLEEP}), step=self.step)
         await self.poll()
 
     def requests(self, method: str) -> list[dict[str, Any]]:
