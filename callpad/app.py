@@ -222,6 +222,8 @@ def _wire_desktop(
         window.retheme(apply_theme(app, Scheme.DARK if dark else Scheme.LIGHT))
 
     def bring_to_front() -> None:
+        if not m.session.logged_in and not desk.window.demo:
+            return  # the login dialog is the window then
         window.showNormal()
         window.raise_()
         window.activateWindow()
