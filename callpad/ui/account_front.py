@@ -131,8 +131,9 @@ class AccountFront(QObject):
         form = self._form
         if form is None:
             return
-        self.settings = replace(self.settings, account=form.account(self.settings.account))
-        self._save()
+        account = form.account(self.settings.account)
+        self.settings = replace(self.settings, account=account)
+        self._save(lambda s: replace(s, account=account))
         if form.remember:
             try:
                 self._vault.save(self.settings.account, form.secret)
@@ -151,14 +152,14 @@ class AccountFront(QObject):
             self.settings.agent, employee_id=employee_id, default_virtual_number=virtual_number
         )
         self.settings = replace(self.settings, agent=agent)
-        self._save()
+        self._save(lambda s: replace(s, agent=agent))
         desk.models.dialer.set_employee(employee_id, virtual_number)
         desk.models.calls.set_my_employee_id(employee_id)
         desk.window.dialer.set_line_info(virtual_number, employee_id)
 
-    def _save(self) -> None:
-        try:
-            self._store.save(self.settings)
+    def _save(self, change: Callable[[Settings], Settings]) -> None:
+        try:  # update(): applied to the latest saved settings, never a stale copy
+            self._store.update(change)
         except ConfigError as exc:
             _log.warning("settings not saved: %s", exc)
 

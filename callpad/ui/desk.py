@@ -43,13 +43,16 @@ class SettingsRecentStore:
         return list(self.settings.dial.recent_numbers)
 
     def save(self, numbers: list[str]) -> None:
-        self.settings = replace(
-            self.settings, dial=replace(self.settings.dial, recent_numbers=tuple(numbers))
-        )
+        recent = tuple(numbers)
+
+        def change(settings: Settings) -> Settings:
+            return replace(settings, dial=replace(settings.dial, recent_numbers=recent))
+
+        self.settings = change(self.settings)
         if self._store is None:
             return
-        try:
-            self._store.save(self.settings)
+        try:  # update(), not save(): never undo what the settings dialog saved meanwhile
+            self._store.update(change)
         except ConfigError as exc:  # the numbers stay in memory; the log says why
             _log.warning("recent numbers not saved: %s", exc)
 
