@@ -39,7 +39,7 @@ from callpad.sim.server import SimServer
 from callpad.ui.desk import Desk
 from callpad.ui.icons import app_icon
 from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
-from callpad.ui.translations import install_translators, ui_language
+from callpad.ui.translations import compile_catalogue, install_translators, ui_language
 from callpad.viewmodels.pyside_workarounds import pin_singletons
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ async def run_app(app: QApplication, args: argparse.Namespace) -> int:
         loaded = store.load()
         settings = loaded.settings
         lang = ui_language(settings.appearance.language.value)
-        install_translators(app, lang)
+        built = compile_catalogue(lang, paths.data_dir / "translations") if lang != "en" else None
+        install_translators(app, lang, (built,) if built else ())
         theme = settings.appearance.theme.value
         scheme = system_scheme() if theme == "system" else Scheme(theme)
         colors = apply_theme(app, scheme)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 
@@ -25,8 +26,10 @@ def ask_consult_target(parent: QWidget, on_answer: Callable[[str], object]) -> Q
     dialog = _prompt(
         parent,
         "consultDialog",
-        parent.tr("Consult"),
-        parent.tr("Number or extension of the colleague (the customer stays on hold):"),
+        QCoreApplication.translate("CallDialogs", "Consult"),
+        QCoreApplication.translate(
+            "CallDialogs", "Number or extension of the colleague (the customer stays on hold):"
+        ),
     )
     dialog.textValueSelected.connect(lambda text: on_answer(text.strip()) if text.strip() else None)
     dialog.open()
@@ -38,8 +41,10 @@ def ask_coach(parent: QWidget, on_answer: Callable[[str], object]) -> QInputDial
     dialog = _prompt(
         parent,
         "coachDialog",
-        parent.tr("Add a coach"),
-        parent.tr("Coach's number (leave empty for your configured coach):"),
+        QCoreApplication.translate("CallDialogs", "Add a coach"),
+        QCoreApplication.translate(
+            "CallDialogs", "Coach's number (leave empty for your configured coach):"
+        ),
     )
     dialog.textValueSelected.connect(lambda text: on_answer(text.strip()))
     dialog.open()
@@ -52,7 +57,10 @@ def ask_tag(
 ) -> QInputDialog:
     """Pick a known tag by name, or type a tag id."""
     dialog = _prompt(
-        parent, "tagDialog", parent.tr("Tag the call"), parent.tr("Tag (name, or its id):")
+        parent,
+        "tagDialog",
+        QCoreApplication.translate("CallDialogs", "Tag the call"),
+        QCoreApplication.translate("CallDialogs", "Tag (name, or its id):"),
     )
     labels = [f"{name}  [{tag_id}]" for tag_id, name in tags]
     dialog.setComboBoxItems(labels)

@@ -157,14 +157,16 @@ class CallsView(QTreeView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CallColumn.TAGS, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (CallColumn.DIRECTION, 120),
+            (CallColumn.DIRECTION, 150),
             (CallColumn.CONTACT, 160),
             (CallColumn.VIRTUAL_NUMBER, 150),
             (CallColumn.STATE, 160),
             (CallColumn.DURATION, 86),
             (CallColumn.RECORDING, 90),
         ):
-            self.setColumnWidth(column, width)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            bold = self.header().fontMetrics()
+            self.setColumnWidth(column, max(width, int(bold.horizontalAdvance(title) * 1.1) + 30))
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.expandAll()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from callpad.ui.shortcuts import ActionTable
@@ -53,11 +54,11 @@ _MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def build_menus(window: QMainWindow, table: ActionTable) -> None:
     bar = window.menuBar()
     titles = {
-        "&callpad": window.tr("&callpad"),
-        "&Dial": window.tr("&Dial"),
-        "C&all": window.tr("C&all"),
-        "&View": window.tr("&View"),
-        "&Help": window.tr("&Help"),
+        "&callpad": QCoreApplication.translate("Menus", "&callpad"),
+        "&Dial": QCoreApplication.translate("Menus", "&Dial"),
+        "C&all": QCoreApplication.translate("Menus", "C&all"),
+        "&View": QCoreApplication.translate("Menus", "&View"),
+        "&Help": QCoreApplication.translate("Menus", "&Help"),
     }
     for title, ids in _MENUS:
         menu = bar.addMenu(titles[title])
@@ -68,6 +69,6 @@ def build_menus(window: QMainWindow, table: ActionTable) -> None:
             else:
                 menu.addSeparator()
         if title == "C&all":
-            options = menu.addMenu(window.tr("Talk options"))
+            options = menu.addMenu(QCoreApplication.translate("Menus", "Talk options"))
             for n in range(1, 10):
                 options.addAction(table[f"talk_option_{n}"])

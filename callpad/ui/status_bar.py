@@ -7,7 +7,7 @@ low and counts down to the reset when it is spent.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from callpad.viewmodels.status import StatusViewModel
@@ -107,7 +107,9 @@ def bind_status(bar: StatusBar, vm: StatusViewModel) -> None:
         level = vm.budget_state if vm.budget_state in ("low", "exhausted") else "ok"
         tip = ""
         if vm.minute_limit >= 0:
-            tip = bar.tr("Points left: %1 of %2 this minute, %3 of %4 today")
+            tip = QCoreApplication.translate(
+                "StatusBar", "Points left: %1 of %2 this minute, %3 of %4 today"
+            )
             for n, value in enumerate(
                 (vm.minute_remaining, vm.minute_limit, vm.day_remaining, vm.day_limit), start=1
             ):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -17,6 +20,40 @@ def ui_language(setting: str) -> str:
         return setting
     system = QLocale.system().name().split("_")[0]
     return system if system in SUPPORTED else "en"
+
+
+def lrelease_tool() -> Path | None:
+    """pyside6-lrelease beside this interpreter (a dev checkout's venv), if there is one."""
+    for folder in (Path(sys.executable).parent, *map(Path, os.get_exec_path())):
+        tool = folder / "pyside6-lrelease"
+        if tool.is_file() and os.access(tool, os.X_OK):
+            return tool
+    return None
+
+
+def compile_catalogue(lang: str, out_dir: Path) -> Path | None:
+    """Compile resources/translations/callpad_<lang>.ts into out_dir (a checkout with no build).
+
+    Installed builds ship the .qm; this only helps when running from source. Returns the folder
+    holding the fresh .qm, or None when there is no .ts or no lrelease.
+    """
+    source_dir, tool = resource_dir("translations"), lrelease_tool()
+    if source_dir is None or tool is None:
+        return None
+    source = source_dir / f"callpad_{lang}.ts"
+    if not source.is_file():
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"callpad_{lang}.qm"
+    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+        return out_dir
+    done = subprocess.run(  # noqa: S603 - fixed tool path and arguments, no shell
+        [str(tool), "-silent", str(source), "-qm", str(target)],
+        capture_output=True,
+        check=False,
+        timeout=30,
+    )
+    return out_dir if done.returncode == 0 and target.is_file() else None
 
 
 def install_translators(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from callpad.ui.call_dialogs import ask_coach, ask_consult_target, ask_tag
@@ -109,7 +109,12 @@ def _sync_call_actions(w: MainWindow) -> None:
     acts = w.models.actions
     for action_id, capabilities in _CALL_ENABLED.items():
         w.table.set_enabled(action_id, any(getattr(acts, c) for c in capabilities))
-    w.table.set_text("record", w.tr("Stop recording") if acts.recording else w.tr("Record"))
+    w.table.set_text(
+        "record",
+        QCoreApplication.translate("MainWindow", "Stop recording")
+        if acts.recording
+        else QCoreApplication.translate("MainWindow", "Record"),
+    )
     w.table.set_enabled("copy_number", acts.selected_session_id >= 0)
     w.keypad.setEnabled(acts.can_send_dtmf)
 
@@ -130,7 +135,7 @@ def _focus_calls(w: MainWindow) -> None:
 
 def _follow_new_call(w: MainWindow, session_id: int) -> None:
     """Select the call just dialled once the list shows it (unless the agent moved on)."""
-    w.status.show_message(w.tr("Calling…"), "info")
+    w.status.show_message(QCoreApplication.translate("MainWindow", "Calling…"), "info")
 
     def select() -> None:
         index = w.models.proxy.mapFromSource(w.models.calls.index_of_call(session_id))
@@ -152,9 +157,11 @@ def _confirm_block(w: MainWindow) -> None:
     number = w.calls.selected_contact() or ""
     confirm(
         w,
-        w.tr("Block the contact?"),
-        w.tr("Block %1? Calls from this number will be refused by the PBX.").replace("%1", number),
-        w.tr("Block"),
+        QCoreApplication.translate("MainWindow", "Block the contact?"),
+        QCoreApplication.translate(
+            "MainWindow", "Block %1? Calls from this number will be refused by the PBX."
+        ).replace("%1", number),
+        QCoreApplication.translate("MainWindow", "Block"),
         lambda: w.models.actions.block_contact(confirmed=True),
     )
 
