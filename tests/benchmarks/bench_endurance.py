@@ -4,35 +4,41 @@ Run explicitly: `pytest -s tests/benchmarks/bench_endurance.py`.
 
 Every call goes the production path: DialerViewModel.dial -> start.employee_call -> the monitor's
 list.calls -> CallsModel -> CallActionsViewModel (hold, unhold, tag, release) -> the simulator over
-real HTTP on 127.0.0.1, on a qasync loop, with the simulator's clock stepped (accelerated: each call
-"lasts" about 20 simulated seconds). RSS is read after a warm-up of 100 calls (the floor of the
-ratios, measured in the same run), after 1,000 and after 2,000 calls; garbage is collected first.
-The simulator runs in the same process; its request log is cleared every 50 calls so that its
-bookkeeping does not count as growth of the app. Aim: growth under 10 % from warm-up to 2,000.
+real HTTP on 127.0.0.1, on a qasync loop. The clock is accelerated: the simulator (a separate
+process, so that only the app's memory is measured) is frozen and stepped through its control API
+in lockstep with the viewmodels' ManualClock; each call "lasts" about 20 simulated seconds. RSS of
+this process is read after a warm-up of 100 calls (the floor of the ratios, same run), after 1,000
+and after 2,000 calls, with garbage collected first. Aim: growth under 10 % from warm-up to 2,000.
 """
 
 import asyncio
-import dataclasses
 import gc
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import httpx
 import qasync
 from PySide6.QtWidgets import QApplication
 
 from callpad.api.client import CallApiClient
 from callpad.clock import ManualClock
-from callpad.sim.scenario import demo_scenario
-from callpad.sim.server import SimServer
-from callpad.sim.sim_clock import SimClock
 from callpad.viewmodels.pyside_workarounds import pin_singletons
 from callpad.viewmodels.task_runner import TaskRunner
-from tests.gui.vm_desk import Desk, build_desk
+from tests.gui.vm_desk import Desk, wire_desk
 from tests.qt_async import until
 
 CALLS = 2000
 WARMUP = 100
 CHECKPOINTS = (WARMUP, 1000, 2000)
+SCENARIO = """
+base = "demo"
+name = "endurance"
+day_limit = 1000000000
+minute_limit = 1000000000
+"""
 
 pin_singletons()
 
@@ -45,10 +51,22 @@ def report(line: str) -> None:
 def rss_mib() -> float:
     """Resident set size of this process now (Linux /proc)."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * 4096 / 2**20
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-async def one_call(desk: Desk, i: int) -> None:
+class RemoteDesk(Desk):
+    """A Desk whose simulator runs in another process; time is stepped over its control API."""
+
+    control: httpx.AsyncClient
+
+    async def advance(self, seconds: float) -> None:
+        reply = await self.control.post("clock", json={"advance_s": seconds})
+        reply.raise_for_status()
+        self.clock.advance(seconds)
+        await self.poll()
+
+
+async def one_call(desk: RemoteDesk, i: int) -> None:
     step = desk.step
     assert desk.dialer.dial_number(f"+7916{i % 10_000_000:07d}")
     await until(lambda: not desk.dialer.dialing, step=step)
@@ -61,26 +79,27 @@ async def one_call(desk: Desk, i: int) -> None:
         await desk.idle()
     assert desk.actions.tag(771 + i % 5)
     await desk.idle()
-    desk.clock.advance(5)
+    await desk.advance(5)
     assert desk.actions.release(), desk.actions.result
     await desk.idle()
     await until(lambda: desk.model.rowCount() == 0, step=step)
 
 
-async def endurance() -> list[tuple[int, float, float]]:
-    scenario = dataclasses.replace(demo_scenario(), day_limit=10**9, minute_limit=10**9)
+async def endurance(url: str) -> list[tuple[int, float, float]]:
     points: list[tuple[int, float, float]] = []
-    async with SimServer(scenario, clock=SimClock(ManualClock())) as sim:
-        async with CallApiClient(sim.url, clock=sim.clock) as client:
+    base = url.rsplit("/", 1)[0] + "/_sim/"
+    clock = ManualClock()
+    async with httpx.AsyncClient(base_url=base, timeout=30) as control:
+        (await control.post("clock", json={"frozen": True})).raise_for_status()
+        async with CallApiClient(url) as client:
             runner = TaskRunner()
-            desk = build_desk(sim, client, runner)
+            desk = wire_desk(RemoteDesk, None, clock, client, runner)
+            desk.control = control
             desk.step = 0.0005
             await desk.login()
             t0 = time.perf_counter()
             for i in range(1, CALLS + 1):
                 await one_call(desk, i)
-                if i % 50 == 0:
-                    sim.controller.clear_requests()
                 if i in CHECKPOINTS:
                     gc.collect()
                     points.append((i, rss_mib(), time.perf_counter() - t0))
@@ -90,14 +109,30 @@ async def endurance() -> list[tuple[int, float, float]]:
     return points
 
 
-def test_endurance_2000_calls() -> None:
+def test_endurance_2000_calls(tmp_path: Path) -> None:
     app = QApplication.instance() or QApplication([])
     start = rss_mib()
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        points = runner.run(endurance())
+    scenario = tmp_path / "endurance.toml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "callpad.sim", "--scenario", str(scenario)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert sim.stdout is not None
+        url = sim.stdout.readline().strip().rsplit(" ", 1)[-1]
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            points = runner.run(endurance(url))
+    finally:
+        sim.terminate()
+        sim.wait(timeout=10)
+        if sim.stdout is not None:
+            sim.stdout.close()
     floor = points[0][1]
     report(f"\nendurance: {CALLS} calls through the viewmodels (dial, hold, unhold, tag, release)")
-    report(f"  RSS at start (interpreter, Qt, nothing built): {start:.1f} MiB")
+    report(f"  RSS at start (interpreter and Qt loaded, nothing built): {start:.1f} MiB")
     for calls, rss, seconds in points:
         report(
             f"  after {calls:>4} calls: RSS {rss:.1f} MiB ({rss / floor:.3f}x warm-up),"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from callpad.api.client import CallApiClient
 from callpad.sim.server import SimServer
+from callpad.clock import ManualClock
 from callpad.sim.sim_clock import SimClock
 from callpad.viewmodels.call_actions import CallActionsViewModel
 from callpad.viewmodels.call_monitor import CallMonitor, PollPolicy
@@ -42,7 +43,7 @@ class Desk:
     """Every viewmodel, wired; plus the simulator behind them."""
 
     sim: SimServer
-    clock: SimClock
+    clock: SimClock | ManualClock
     service: CallApiClient
     runner: TaskRunner
     model: CallsModel
@@ -99,6 +100,8 @@ class Desk:
         await until(lambda: self.runner.pending_count() == 0)
 
 
+D = TypeVar("D", bound=Desk)
+
 _RESTING = ("waiting", "backing_off")  # the monitor's wait has begun (its clock sleep is armed)
 _LOOP = "call_monitor.loop"
 _SLEEP = "call_monitor.sleep"
@@ -114,7 +117,22 @@ def build_desk(
     policy: PollPolicy | None = None,
 ) -> Desk:
     """Wire the viewmodels like app.py does (times from the simulator's clock)."""
-    clock = sim.clock
+    return wire_desk(Desk, sim, sim.clock, service, runner, employee_id=employee_id, lang=lang,
+                     policy=policy)  # fmt: skip
+
+
+def wire_desk(
+    desk_class: type[D],
+    sim: Any,
+    clock: SimClock | ManualClock,
+    service: CallApiClient,
+    runner: TaskRunner,
+    *,
+    employee_id: int | None = DEMO_EMPLOYEE,
+    lang: str = "en",
+    policy: PollPolicy | None = None,
+) -> D:
+    """Wire the viewmodels like app.py does on `clock` into a `desk_class` (a Desk)."""
     model = CallsModel(clock, my_employee_id=employee_id, lang=lang)
     proxy = CallsFilterProxy(model)
     monitor = CallMonitor(service, clock, runner, model, policy=policy)
@@ -132,7 +150,7 @@ def build_desk(
     )
     actions = CallActionsViewModel(service, runner, model, refresh=monitor.refresh_soon, lang=lang)
     talk = TalkOptionsViewModel(service, runner, actions, lang=lang)
-    desk = Desk(
+    desk = desk_class(
         sim, clock, service, runner, model, proxy, monitor, session, status, dialer, actions, talk,
         store,
     )  # fmt: skip
