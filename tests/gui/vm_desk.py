@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from callpad.api.client import CallApiClient
-from callpad.sim.server import SimServer
 from callpad.clock import ManualClock
+from callpad.sim.server import SimServer
 from callpad.sim.sim_clock import SimClock
 from callpad.viewmodels.call_actions import CallActionsViewModel
 from callpad.viewmodels.call_monitor import CallMonitor, PollPolicy
