@@ -173,7 +173,7 @@ class CallMonitor(QObject):
             # Polling: one more poll follows. Backing off: the poll after the wait serves it.
             self._again = True
 
-    def next_interval(self, now_wall_offset: float = 0.0) -> float:
+    def next_interval(self) -> float:
         """The wait before the next poll, from activity, focus, budget and failures."""
         p = self._policy
         if self._failures:
@@ -184,15 +184,15 @@ class CallMonitor(QObject):
             base = p.focused_s
         else:
             base = p.idle_s
-        return self._budget_interval(base, now_wall_offset)
+        return self._budget_interval(base)
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _budget_interval(self, base: float, offset: float) -> float:
+    def _budget_interval(self, base: float) -> float:
         limits, p = self._limits, self._policy
         if limits is None:
             return base
-        age = max(0.0, (self._clock.wall() - limits.received_at).total_seconds() + offset)
+        age = max(0.0, (self._clock.wall() - limits.received_at).total_seconds())
         minute_left = max(0.0, limits.minute_reset - age)
         day_left = max(0.0, limits.day_reset - age)
         if limits.day_remaining <= p.reserve_points:
