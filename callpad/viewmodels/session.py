@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Coroutine
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -125,6 +126,14 @@ class SessionViewModel(QObject):
     @property
     def auth_method(self) -> AuthMethod:
         return self._method
+
+    @property
+    def token_expires_at(self) -> datetime | None:
+        """When the session key expires (None for a permanent key or logged out).
+
+        Renewal is the client's job: it logs in again shortly before this moment.
+        """
+        return self._service.token_expires_at
 
     @property
     def last_failure(self) -> LoginFailure:

@@ -40,6 +40,7 @@ async def test_password_login_and_logout(client, runner, sim_server):
     assert session.logged_in
     assert session.user == "demo"
     assert session.error == ""
+    assert session.token_expires_at is not None
     assert not session.login_with_password("demo", "demo")  # already logged in: refused
     assert session.logout()
     await until(lambda: not session.busy)
