@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -221,6 +221,18 @@ class CallsView(QTreeView):
             index = index.parent()
         row = index.row() if index.isValid() else -1
         self.select_call_row((row + step) % model.rowCount())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(self.delegate.colors.muted))
+            painter.drawText(
+                self.viewport().rect(),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.tr("No active calls.\nType a number on the left and press Enter."),
+            )
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()

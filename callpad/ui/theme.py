@@ -36,17 +36,20 @@ class Colors:
     consult: str
     incoming_bg: str
     chip_bg: str
+    disabled: str
 
 
 LIGHT = Colors(
     window="#eef1f5", base="#ffffff", alt_base="#f6f8fb", text="#1b2330", muted="#5f6b7a",
     border="#d3d9e2", button="#ffffff", highlight="#dbe7fb", accent="#2563d6", ok="#14874a",
     danger="#c93535", warn="#b86e00", consult="#6d4fd8", incoming_bg="#fff4d6", chip_bg="#e8edf4",
+    disabled="#a9b1bc",
 )  # fmt: skip
 DARK = Colors(
     window="#1b1f25", base="#232830", alt_base="#272d36", text="#e4e8ee", muted="#98a2b0",
     border="#3a424e", button="#2b313a", highlight="#29436e", accent="#5b93f0", ok="#3cc07a",
     danger="#ef6a6a", warn="#f0a83a", consult="#a48cff", incoming_bg="#4a3d12", chip_bg="#313843",
+    disabled="#5d6673",
 )  # fmt: skip
 
 
@@ -84,7 +87,7 @@ def palette(c: Colors) -> QPalette:
         p.setColor(r, QColor(value))
     disabled = QPalette.ColorGroup.Disabled
     for r in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(disabled, r, QColor(c.muted).darker(110 if c is LIGHT else 140))
+        p.setColor(disabled, r, QColor(c.disabled))
     return p
 
 
@@ -112,7 +115,8 @@ QPushButton, QToolButton {{ background: {c.button}; border: 1px solid {c.border}
     border-radius: 6px; padding: 5px 10px; }}
 QPushButton:hover, QToolButton:hover {{ border-color: {c.accent}; }}
 QPushButton:focus, QToolButton:focus {{ border: 2px solid {c.accent}; }}
-QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.alt_base}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {c.disabled}; background: {c.alt_base};
+    border-color: {c.chip_bg}; }}
 QPushButton#dialButton {{ background: {c.ok}; color: #ffffff; border: none; font-weight: 600;
     padding: 8px 14px; }}
 QPushButton#dialButton:disabled {{ background: {c.chip_bg}; color: {c.muted}; }}
