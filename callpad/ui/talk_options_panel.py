@@ -62,6 +62,7 @@ class TalkOptionsPanel(QFrame):
         self.reload.setDefaultAction(actions["refresh_talk_options"])
         self.reload.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.reload.setAutoRaise(True)
+        self.reload.setAccessibleName(actions["refresh_talk_options"].text())
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)

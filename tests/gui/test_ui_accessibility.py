@@ -1,0 +1,62 @@
+"""Keyboard reach and accessible names: Tab reaches every control; nothing is unnamed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLineEdit, QWidget
+
+from tests.gui.test_ui_desk import OFFSCREEN_NOISE, dial_and_connect, open_desk
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def tab_chain(start: QWidget) -> list[QWidget]:
+    """The widgets Tab visits from `start` until it comes back (visible, enabled, tabbable)."""
+    seen: list[QWidget] = []
+    widget = start.nextInFocusChain()
+    while widget is not None and widget is not start and len(seen) < 500:
+        policy = widget.focusPolicy()
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and policy & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        ):
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    return seen
+
+
+async def test_tab_reaches_dialer_calls_actions_and_talk_options(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        window = desk.window
+        chain = tab_chain(window.dialer.number)
+        assert window.dialer.dial_button in chain or not window.dialer.dial_button.isEnabled()
+        assert window.calls in chain
+        for name in ("hold", "dtmf", "release", "tag", "record"):
+            assert window.action_bar.buttons[name] in chain, name
+        assert all(button in chain for button in window.talk_panel.buttons)
+        order = [chain.index(w) for w in (window.calls, window.action_bar.buttons["hold"])]
+        assert order == sorted(order)  # dialer -> call list -> call actions
+
+
+async def test_every_control_has_an_accessible_name(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        unnamed = [
+            f"{type(w).__name__}:{w.objectName()}"
+            for w in desk.window.findChildren(QWidget)
+            if isinstance(w, (QAbstractButton, QLineEdit, QAbstractItemView))
+            and not isinstance(w, QHeaderView)  # part of its view
+            and not isinstance(w.parent(), QLineEdit)  # the line edit's own clear button
+            and w.isVisible()
+            and not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+        ]
+        assert unnamed == []
+
+
+async def test_action_buttons_describe_their_keys(sim_server):
+    async with open_desk(sim_server) as desk:
+        hold = desk.window.action_bar.buttons["hold"]
+        assert "Ctrl+Shift+H" in hold.accessibleDescription()
+        assert "F4" in hold.toolTip()
