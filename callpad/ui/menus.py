@@ -35,6 +35,8 @@ _MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "&View",
         (
             "focus_calls",
+            "next_pane",
+            "previous_pane",
             "prev_call",
             "next_call",
             "",

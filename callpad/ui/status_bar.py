@@ -8,11 +8,22 @@ low and counts down to the reset when it is spent.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from callpad.viewmodels.status import StatusViewModel
 
 _OK_MESSAGE_MS = 6000
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Tell screen readers about a change (AGENT-DESKTOPS.md section 4: states, not ticks)."""
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    QAccessible.updateAccessibility(event)
 
 
 def _restyle(widget: QWidget) -> None:
@@ -79,6 +90,7 @@ class StatusBar(QStatusBar):
             self._fade.start(_OK_MESSAGE_MS)
         else:
             self._fade.stop()
+        announce(self.message, text, assertive=severity in ("warning", "error"))
 
     def clear_message(self) -> None:
         self.message.clear()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from callpad.ui.call_dialogs import ask_coach, ask_consult_target, ask_tag
 from callpad.ui.confirm import confirm
@@ -79,6 +80,8 @@ def bind_commands(w: MainWindow) -> None:
     w.calls.dtmf_typed.connect(acts.send_dtmf)
 
     t.bind("focus_calls", lambda: _focus_calls(w))
+    t.bind("next_pane", lambda: _cycle_pane(w, 1))
+    t.bind("previous_pane", lambda: _cycle_pane(w, -1))
     t.bind("prev_call", lambda: w.calls.move_call(-1))
     t.bind("next_call", lambda: w.calls.move_call(1))
     t.bind("my_calls", lambda: m.proxy.set_mine_only(True))
@@ -181,3 +184,28 @@ def _show_cheat_sheet(w: MainWindow) -> None:
     w.cheat_sheet.rebuild()
     w.cheat_sheet.show()
     w.cheat_sheet.raise_()
+
+
+def _cycle_pane(w: MainWindow, step: int) -> None:
+    """F6 / Shift+F6: dialer, call list, call actions, talk options (screen-reader habit)."""
+    panes: list[list[QWidget]] = [
+        [w.dialer.number],
+        [w.calls],
+        list(w.action_bar.buttons.values()),
+        list(w.talk_panel.buttons),
+    ]
+    focus = QApplication.focusWidget()
+    current = next(
+        (
+            i
+            for i, pane in enumerate(panes)
+            if any(focus is x or x.isAncestorOf(focus) for x in pane if focus)
+        ),
+        -1,
+    )
+    for offset in range(1, len(panes) + 1):
+        pane = panes[(current + step * offset) % len(panes)]
+        target = next((x for x in pane if x.isVisible() and x.isEnabled()), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return

@@ -229,6 +229,13 @@
         <source>Calls with their participants. Arrows move, digits send DTMF to the call.</source>
         <translation>Звонки и их участники. Стрелки — выбор, цифры отправляют DTMF в звонок.</translation>
     </message>
+    <message>
+        <location filename="../../callpad/ui/calls_view.py" line="233" />
+        <source>No active calls.
+Type a number on the left and press Enter.</source>
+        <translation>Активных звонков нет.
+Наберите номер слева и нажмите Enter.</translation>
+    </message>
 </context>
 <context>
     <name>CheatSheet</name>
@@ -632,32 +639,32 @@
         <translation>Скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="114" />
+        <location filename="../../callpad/ui/window_commands.py" line="117" />
         <source>Stop recording</source>
         <translation>Остановить запись</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="116" />
+        <location filename="../../callpad/ui/window_commands.py" line="119" />
         <source>Record</source>
         <translation>Записывать</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="138" />
+        <location filename="../../callpad/ui/window_commands.py" line="141" />
         <source>Calling…</source>
         <translation>Вызов…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="160" />
+        <location filename="../../callpad/ui/window_commands.py" line="163" />
         <source>Block the contact?</source>
         <translation>Заблокировать номер?</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="161" />
+        <location filename="../../callpad/ui/window_commands.py" line="164" />
         <source>Block %1? Calls from this number will be refused by the PBX.</source>
         <translation>Заблокировать %1? АТС будет отклонять звонки с этого номера.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="164" />
+        <location filename="../../callpad/ui/window_commands.py" line="167" />
         <source>Block</source>
         <translation>Заблокировать</translation>
     </message>
@@ -665,32 +672,32 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="57" />
+        <location filename="../../callpad/ui/menus.py" line="59" />
         <source>&amp;callpad</source>
         <translation>&amp;callpad</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="58" />
+        <location filename="../../callpad/ui/menus.py" line="60" />
         <source>&amp;Dial</source>
         <translation>&amp;Набор</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="59" />
+        <location filename="../../callpad/ui/menus.py" line="61" />
         <source>C&amp;all</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="60" />
+        <location filename="../../callpad/ui/menus.py" line="62" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="61" />
+        <location filename="../../callpad/ui/menus.py" line="63" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="72" />
+        <location filename="../../callpad/ui/menus.py" line="74" />
         <source>Talk options</source>
         <translation>Опции разговора</translation>
     </message>
@@ -759,7 +766,7 @@
     <message>
         <location filename="../../callpad/ui/settings_dialog.py" line="128" />
         <source>Login and password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Логин и пароль</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_dialog.py" line="129" />
@@ -824,12 +831,12 @@
     <message>
         <location filename="../../callpad/ui/settings_dialog.py" line="176" />
         <source>Outgoing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Исходящий</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_dialog.py" line="177" />
         <source>Incoming</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Входящий</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_dialog.py" line="188" />
@@ -880,7 +887,7 @@
     <message>
         <location filename="../../callpad/ui/settings_fields.py" line="86" />
         <source>None</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Нет</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_fields.py" line="89" />
@@ -890,7 +897,7 @@
     <message>
         <location filename="../../callpad/ui/settings_fields.py" line="90" />
         <source>Media file id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Id медиафайла</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_fields.py" line="122" />
@@ -903,7 +910,7 @@
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="18" />
         <source>Provider</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Провайдер</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="19" />
@@ -918,12 +925,12 @@
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="21" />
         <source>Login</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Логин</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="22" />
         <source>Sign in with</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Способ входа</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="23" />
@@ -933,7 +940,7 @@
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="24" />
         <source>Employee id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Id сотрудника</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="25" />
@@ -983,7 +990,7 @@
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="36" />
         <source>Scenario id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Id сценария</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="37" />
@@ -1003,7 +1010,7 @@
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="40" />
         <source>DTMF after answer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">DTMF после ответа</translation>
     </message>
     <message>
         <location filename="../../callpad/viewmodels/settings_text.py" line="41" />
@@ -1374,51 +1381,61 @@
     </message>
     <message>
         <location filename="../../callpad/ui/shortcuts.py" line="195" />
+        <source>Next pane</source>
+        <translation>Следующая панель</translation>
+    </message>
+    <message>
+        <location filename="../../callpad/ui/shortcuts.py" line="197" />
+        <source>Previous pane</source>
+        <translation>Предыдущая панель</translation>
+    </message>
+    <message>
+        <location filename="../../callpad/ui/shortcuts.py" line="199" />
         <source>My calls</source>
         <translation>Мои звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="196" />
+        <location filename="../../callpad/ui/shortcuts.py" line="200" />
         <source>All calls</source>
         <translation>Все звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="200" />
+        <location filename="../../callpad/ui/shortcuts.py" line="204" />
         <source>Refresh calls</source>
         <translation>Обновить звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="207" />
+        <location filename="../../callpad/ui/shortcuts.py" line="211" />
         <source>Reload talk options</source>
         <translation>Обновить опции разговора</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="214" />
+        <location filename="../../callpad/ui/shortcuts.py" line="218" />
         <source>Keep the window on top</source>
         <translation>Поверх всех окон</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="222" />
+        <location filename="../../callpad/ui/shortcuts.py" line="226" />
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="229" />
+        <location filename="../../callpad/ui/shortcuts.py" line="233" />
         <source>Find a command…</source>
         <translation>Найти команду…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="234" />
+        <location filename="../../callpad/ui/shortcuts.py" line="238" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="237" />
+        <location filename="../../callpad/ui/shortcuts.py" line="241" />
         <source>Sign out</source>
         <translation>Выйти из аккаунта</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="239" />
+        <location filename="../../callpad/ui/shortcuts.py" line="243" />
         <source>Quit</source>
         <translation>Закрыть callpad</translation>
     </message>
@@ -1428,7 +1445,7 @@
     <message>
         <location filename="../../callpad/ui/settings_shortcuts_page.py" line="51" />
         <source>Command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Команда</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/settings_shortcuts_page.py" line="51" />
@@ -1479,32 +1496,32 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="34" />
+        <location filename="../../callpad/ui/status_bar.py" line="45" />
         <source>Last message</source>
         <translation>Последнее сообщение</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="37" />
+        <location filename="../../callpad/ui/status_bar.py" line="48" />
         <source>Connection</source>
         <translation>Соединение</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="40" />
+        <location filename="../../callpad/ui/status_bar.py" line="51" />
         <source>Provider and user</source>
         <translation>Провайдер и пользователь</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="43" />
+        <location filename="../../callpad/ui/status_bar.py" line="54" />
         <source>API points left</source>
         <translation>Остаток баллов API</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="51" />
+        <location filename="../../callpad/ui/status_bar.py" line="62" />
         <source>Not connected</source>
         <translation>Нет соединения</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/status_bar.py" line="110" />
+        <location filename="../../callpad/ui/status_bar.py" line="122" />
         <source>Points left: %1 of %2 this minute, %3 of %4 today</source>
         <translation>Осталось баллов: %1 из %2 в эту минуту, %3 из %4 сегодня</translation>
     </message>
@@ -1517,22 +1534,22 @@
         <translation>ОПЦИИ РАЗГОВОРА</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/talk_options_panel.py" line="109" />
+        <location filename="../../callpad/ui/talk_options_panel.py" line="110" />
         <source>Key %1 on the phone; %2</source>
         <translation>Клавиша %1 на телефоне; %2</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/talk_options_panel.py" line="127" />
+        <location filename="../../callpad/ui/talk_options_panel.py" line="128" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/talk_options_panel.py" line="131" />
+        <location filename="../../callpad/ui/talk_options_panel.py" line="132" />
         <source>None configured</source>
         <translation>Не настроены</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/talk_options_panel.py" line="133" />
+        <location filename="../../callpad/ui/talk_options_panel.py" line="134" />
         <source>Alt+1…9 on the selected call</source>
         <translation>Alt+1…9 — для выбранного звонка</translation>
     </message>
@@ -1552,7 +1569,7 @@
     <message>
         <location filename="../../callpad/desktop/tray.py" line="118" />
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Закрыть callpad</translation>
     </message>
     <message>
         <location filename="../../callpad/desktop/tray.py" line="159" />

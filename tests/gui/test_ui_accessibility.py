@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QWidget,
+)
 
 from tests.gui.test_ui_desk import OFFSCREEN_NOISE, dial_and_connect, open_desk
 
@@ -60,3 +67,20 @@ async def test_action_buttons_describe_their_keys(sim_server):
         hold = desk.window.action_bar.buttons["hold"]
         assert "Ctrl+Shift+H" in hold.accessibleDescription()
         assert "F4" in hold.toolTip()
+
+
+async def test_f6_cycles_the_panes(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        window, table = desk.window, desk.window.table
+        window.dialer.focus_number()
+        table["next_pane"].trigger()
+        assert window.calls.hasFocus()
+        table["next_pane"].trigger()
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        assert window.action_bar.isAncestorOf(focused)
+        table["previous_pane"].trigger()
+        assert window.calls.hasFocus()
+        table["previous_pane"].trigger()
+        assert window.dialer.number.hasFocus()
