@@ -50,6 +50,9 @@ def bind_commands(w: MainWindow) -> None:
 
     t.bind("focus_dialer", w.dialer.focus_number)
     w.dialer.dial_requested.connect(dialer.dial)
+    t.bind("dial", dialer.dial)  # the palette's "Dial"; Enter in the dialer goes the same way
+    dialer.can_dial_changed.connect(lambda can: t.set_enabled("dial", can))
+    t.set_enabled("dial", dialer.can_dial)
     t.bind("redial", dialer.redial)
     t.bind("dial_clipboard", lambda: dialer.dial_number(clipboard_text()))
     t["toggle_advanced"].toggled.connect(w.dialer.show_advanced)
