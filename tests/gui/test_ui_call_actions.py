@@ -256,3 +256,12 @@ async def test_selected_leg_survives_refreshes(sim_server):
         assert view.selected_leg_id() == leg_id
         assert view.selected_session_id() == sid
         assert desk.models.actions.selected_leg_id == leg_id
+
+
+async def test_ctrl_c_in_the_call_list_copies_the_contact_number(sim_server):
+    async with open_desk(sim_server) as desk:
+        await dial_and_connect(desk, sim_server)
+        QApplication.clipboard().clear()
+        desk.window.calls.setFocus()
+        await press(desk, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.clipboard().text() == "79161234567"
