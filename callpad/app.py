@@ -299,6 +299,9 @@ async def _run_demo(
     desk.window.show()
     desk.models.session.set_provider("Demo")
     desk.models.session.login_with_password(str(user["login"]), str(user["password"]))
+    desk.models.session.logged_in_changed.connect(  # signing out of the demo ends the demo
+        lambda logged_in: None if logged_in else quit_requested.set()
+    )
     tools = DemoTools(sim, scenario_vn=str(user["virtual_phone_number"] or ""),
                       employee_id=int(user["employee_id"]))  # fmt: skip
     try:
