@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -13,8 +12,6 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from callpad.api.models import ActiveCall
-from callpad.viewmodels.call_phase import is_mine
 from callpad.viewmodels.call_rows import CallRole
 
 if TYPE_CHECKING:
@@ -68,10 +65,3 @@ class CallsFilterProxy(QSortFilterProxyModel):
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         return bool(index.data(CallRole.IS_MINE))
-
-
-def mine(calls: Iterable[ActiveCall], employee_id: int | None) -> list[ActiveCall]:
-    """The calls with a leg of `employee_id` (for callers without a model)."""
-    if employee_id is None:
-        return []
-    return [c for c in calls if is_mine(c, {employee_id})]
