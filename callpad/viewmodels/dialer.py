@@ -17,25 +17,15 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QStringListModel, Signal
 
 from callpad.api.errors import CallApiError, PhoneNumberError
-from callpad.api.models import (
-    Direction,
-    EmployeeId,
-    EmployeeRef,
-    FirstCall,
-    MediaFileId,
-    ScenarioId,
-    SimpleFirstCall,
-    StartedCall,
-)
 from callpad.api.phone import PhoneNumber, parse_phone
 from callpad.api.service import CallService
 from callpad.viewmodels.dial_options import (
     DialOptions,
     StartMethod,
-    parse_optional_phone,
     validate,
 )
 from callpad.viewmodels.error_kinds import user_message
+from callpad.viewmodels.start_call import start_call
 from callpad.viewmodels.task_runner import TaskRunner
 
 _log = logging.getLogger(__name__)
@@ -261,7 +251,14 @@ class DialerViewModel(QObject):
 
     async def _dial(self, contact: PhoneNumber, options: DialOptions) -> None:
         try:
-            started = await self._start(contact, options)
+            started = await start_call(
+                self._service,
+                contact,
+                options,
+                employee_id=self._employee_id,
+                default_virtual_number=self._default_vn,
+                region=self._region,
+            )
             self._remember(contact.digits)
             self.dialed.emit(int(started.call_session_id))
         except PhoneNumberError as exc:
@@ -276,99 +273,6 @@ class DialerViewModel(QObject):
             self.dialing_changed.emit(False)
             self._emit_can_dial(before)
             self._refresh()
-
-    async def _start(self, contact: PhoneNumber, o: DialOptions) -> StartedCall:
-        region, svc = self._region, self._service
-        vn = parse_phone(o.virtual_phone_number or self._default_vn, region=region)
-        direction = Direction(o.direction)
-        external_id = o.external_id or None
-        dtmf = o.dtmf_string or None
-        contact_message = o.contact_message.to_message()
-        switch = o.switch_at_once or None
-        early = o.early_switching or None
-        media = MediaFileId(int(o.media_file_id)) if o.media_file_id.strip() else None
-        show = None if o.show_virtual_phone_number else False
-        match o.method:
-            case StartMethod.EMPLOYEE:
-                assert self._employee_id is not None  # noqa: S101  # checked by dial()
-                phone = parse_optional_phone(
-                    o.employee_phone_number, region=region, allow_short=True
-                )
-                return await svc.start_employee_call(
-                    first_call=FirstCall(o.first_call),
-                    virtual_phone_number=vn,
-                    contact=contact,
-                    employee=EmployeeRef(EmployeeId(self._employee_id), phone),
-                    direction=direction,
-                    switch_at_once=switch,
-                    early_switching=early,
-                    media_file_id=media,
-                    show_virtual_phone_number=show,
-                    external_id=external_id,
-                    dtmf_string=dtmf,
-                    contact_message=contact_message,
-                    employee_message=o.employee_message.to_message(),
-                )
-            case StartMethod.SCENARIO:
-                return await svc.start_scenario_call(
-                    first_call=FirstCall(o.first_call),
-                    virtual_phone_number=vn,
-                    contact=contact,
-                    scenario_id=ScenarioId(int(o.scenario_id)),
-                    direction=direction,
-                    switch_at_once=switch,
-                    early_switching=early,
-                    external_id=external_id,
-                    dtmf_string=dtmf,
-                    contact_message=contact_message,
-                    employee_message=o.employee_message.to_message(),
-                )
-            case StartMethod.VNUMBER:
-                return await svc.start_vnumber_call(
-                    first_call=FirstCall(o.first_call),
-                    virtual_phone_number=vn,
-                    contact=contact,
-                    direction=direction,
-                    switch_at_once=switch,
-                    early_switching=early,
-                    external_id=external_id,
-                    dtmf_string=dtmf,
-                    contact_message=contact_message,
-                )
-            case StartMethod.INFORMER:
-                assert contact_message is not None  # noqa: S101  # checked by validate()
-                timeout = int(o.dialing_timeout) if o.dialing_timeout.strip() else None
-                return await svc.start_informer_call(
-                    virtual_phone_number=vn,
-                    contact=contact,
-                    contact_message=contact_message,
-                    direction=direction,
-                    dialing_timeout=timeout,
-                    external_id=external_id,
-                    dtmf_string=dtmf,
-                )
-            case StartMethod.SIMPLE:
-                first = (
-                    SimpleFirstCall.OPERATOR
-                    if o.first_call == "employee"
-                    else SimpleFirstCall.CONTACT
-                )
-                return await svc.start_simple_call(
-                    first_call=first,
-                    virtual_phone_number=vn,
-                    contact=contact,
-                    operator=parse_phone(o.operator, region=region, allow_short=False),
-                    direction=direction,
-                    switch_at_once=switch,
-                    early_switching=early,
-                    media_file_id=media,
-                    show_virtual_phone_number=show,
-                    external_id=external_id,
-                    dtmf_string=dtmf,
-                    operator_confirmation=o.operator_confirmation or None,
-                    contact_message=contact_message,
-                    operator_message=o.operator_message.to_message(),
-                )
 
     # -- internals ------------------------------------------------------------------------------
 
