@@ -66,6 +66,12 @@ check_installed() {
     [ -e "$f" ] || fail "missing $f"
   done
   desktop-file-validate "/usr/share/applications/$APP_ID.desktop"
+  # callpad's own data in the bundle: the API table, the icons, one .qm per committed .ts.
+  local data=/opt/callpad/_internal/callpad
+  for f in "$data/sim/spec/methods.json" "$data/ui/resources/icons/callpad.svg" \
+    $(find resources/translations -name '*.ts' -printf "$data/ui/resources/translations/%f\n" | sed 's/\.ts$/.qm/'); do
+    [ -f "$f" ] || fail "bundle lacks $f"
+  done
   if [ -f /usr/share/applications/mimeinfo.cache ]; then
     grep -q "^x-scheme-handler/tel=.*$APP_ID.desktop" /usr/share/applications/mimeinfo.cache \
       || fail "tel: handler not in the desktop database"
