@@ -192,9 +192,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "next_call", ("Ctrl+Shift+Y",), QT_TRANSLATE_NOOP("Shortcuts", "Next call"), GROUP_VIEW
     ),
-    ActionSpec("next_pane", ("F6",), QT_TRANSLATE_NOOP("Shortcuts", "Next pane"), GROUP_VIEW),
+    ActionSpec("next_pane", ("Ctrl+F6",), QT_TRANSLATE_NOOP("Shortcuts", "Next pane"), GROUP_VIEW),
     ActionSpec(
-        "previous_pane", ("Shift+F6",), QT_TRANSLATE_NOOP("Shortcuts", "Previous pane"), GROUP_VIEW
+        "previous_pane",
+        ("Ctrl+Shift+F6",),
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous pane"),
+        GROUP_VIEW,
     ),
     ActionSpec("my_calls", ("Ctrl+1",), QT_TRANSLATE_NOOP("Shortcuts", "My calls"), GROUP_VIEW),
     ActionSpec("all_calls", ("Ctrl+2",), QT_TRANSLATE_NOOP("Shortcuts", "All calls"), GROUP_VIEW),

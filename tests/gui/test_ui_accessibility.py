@@ -69,7 +69,7 @@ async def test_action_buttons_describe_their_keys(sim_server):
         assert "F4" in hold.toolTip()
 
 
-async def test_f6_cycles_the_panes(sim_server):
+async def test_ctrl_f6_cycles_the_panes(sim_server):
     async with open_desk(sim_server) as desk:
         await dial_and_connect(desk, sim_server)
         window, table = desk.window, desk.window.table
