@@ -10,6 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from callpad.viewmodels.pyside_workarounds import pin_singletons
+
+# PySide6 6.12.0 on CPython 3.11 leaks references to None/True/False (see that module): pin them
+# before any Qt call, for every test that touches Qt, not only those under tests/gui.
+pin_singletons()
+
 _GUI_DIR = Path(__file__).parent / "gui"
 
 
