@@ -10,8 +10,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
+from callpad.ui.action_table import ActionTable
 from callpad.ui.icons import icon
-from callpad.ui.shortcuts import SPECS, ActionTable, short_text
+from callpad.ui.shortcuts import SPECS, short_text
 from callpad.viewmodels.call_actions import CallActionsViewModel
 
 PRIMARY = ("hold", "consult", "transfer", "restore", "dtmf", "release")

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callpad.ui.shortcuts import ACTIONS, ActionTable, native_keys
+from callpad.ui.action_table import ActionTable
+from callpad.ui.shortcuts import ACTIONS, native_keys
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callpad.ui.action_table import ActionTable
 from callpad.ui.call_actions_bar import CallActionsBar
 from callpad.ui.calls_view import CallsView
 from callpad.ui.cheat_sheet import CheatSheet
@@ -29,7 +30,6 @@ from callpad.ui.dtmf_keypad import DtmfKeypad
 from callpad.ui.icons import app_icon
 from callpad.ui.menus import build_menus
 from callpad.ui.numbers import display_number
-from callpad.ui.shortcuts import ActionTable
 from callpad.ui.status_bar import StatusBar, bind_status
 from callpad.ui.talk_options_panel import TalkOptionsPanel
 from callpad.ui.theme import Colors

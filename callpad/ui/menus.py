@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
-from callpad.ui.shortcuts import ActionTable
+from callpad.ui.action_table import ActionTable
 
 _MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&callpad", ("settings", "logout", "", "quit")),

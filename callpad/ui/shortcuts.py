@@ -1,24 +1,19 @@
-"""THE action table: every command with its id, default keys, text and icon, as QActions.
+"""THE action table: every command with its id, default keys, text and icon (as data).
 
 Defaults follow AGENT-DESKTOPS.md section 3: Twilio Flex's Ctrl+Shift+letter where the meaning
 matches (Flex letters with another meaning stay unbound), desk-phone F-keys as layout-independent
-alternatives, nothing on the Ctrl+C/V/X/Z/Y/A editing set. Qt matches shortcuts by character, so
-with the Russian layout active Ctrl+Shift+H arrives as Ctrl+Shift+Р: every Ctrl/Alt+letter binding
-also registers the Cyrillic letter on the same key (ЙЦУКЕН), and Ctrl+Shift+digit also the shifted
-symbol, so shortcuts are bound by key, not by character.
+alternatives, nothing on the Ctrl+C/V/X/Z/Y/A editing set. `ui.action_table.ActionTable` turns
+it into QActions (bound by key on the Russian layout too); the settings dialog remaps keys with
+`find_clashes` refusing clashes.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
-
-from callpad.ui.icons import icon
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -257,50 +252,6 @@ RESERVED_KEYS: frozenset[str] = frozenset(
     {"Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z", "Ctrl+Y", "Ctrl+A", "Ctrl+Shift+Z", "Ctrl+Shift+V"}
 )
 
-_LATIN_ROW = "QWERTYUIOP[]ASDFGHJKL;'ZXCVBNM,.`"
-_CYRILLIC_ROW = "ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"
-_QT_KEY_NAMES = {
-    "[": "BracketLeft",
-    "]": "BracketRight",
-    ";": "Semicolon",
-    "'": "Apostrophe",
-    ",": "Comma",
-    ".": "Period",
-    "`": "QuoteLeft",
-}
-_SHIFTED_DIGITS = {
-    "1": "!",
-    "2": "@",
-    "3": "#",
-    "4": "$",
-    "5": "%",
-    "6": "^",
-    "7": "&",
-    "8": "*",
-    "9": "(",
-    "0": ")",
-}
-
-
-def layout_variants(portable: str) -> list[QKeySequence]:
-    """The sequence itself plus the forms it takes on the Russian layout and with Shift+digit."""
-    primary = QKeySequence(portable, QKeySequence.SequenceFormat.PortableText)
-    out = [primary]
-    if primary.isEmpty():
-        return out
-    combo = primary[0]  # type: ignore[index]  # PySide6 stubs lack QKeySequence.__getitem__
-    mods, key = combo.keyboardModifiers(), combo.key()
-    if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-        return out
-    name = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
-    latin = next((char for char, qt in _QT_KEY_NAMES.items() if qt == name), name)
-    if len(latin) == 1 and latin.upper() in _LATIN_ROW:
-        cyrillic = _CYRILLIC_ROW[_LATIN_ROW.index(latin.upper())]
-        out.append(QKeySequence(mods.value | ord(cyrillic)))
-    if latin in _SHIFTED_DIGITS and mods & Qt.KeyboardModifier.ShiftModifier:
-        out.append(QKeySequence(mods.value | ord(_SHIFTED_DIGITS[latin])))
-    return out
-
 
 def find_clashes(bindings: Mapping[str, Sequence[str]]) -> list[tuple[str, str, str]]:
     """(key, action, action) for every key bound to two window-wide commands, or to a reserved key.
@@ -341,64 +292,3 @@ def native_keys(keys: Iterable[str]) -> str:
         )
         for k in keys
     )
-
-
-class ActionTable(QObject):
-    """The QActions of one window, built from ACTIONS with the agent's remappings applied."""
-
-    def __init__(self, host: QWidget, overrides: Mapping[str, Sequence[str]] | None = None) -> None:
-        super().__init__(host)
-        self._host = host
-        self._keys: dict[str, tuple[str, ...]] = {
-            spec.id: tuple((overrides or {}).get(spec.id, spec.keys)) for spec in ACTIONS
-        }
-        self.actions: dict[str, QAction] = {}
-        self._last_fired: dict[str, float] = {}
-        for spec in ACTIONS:
-            action = QAction(self._host)
-            action.setObjectName(f"action_{spec.id}")
-            action.setAutoRepeat(False)  # a held key never sends a command twice
-            action.setCheckable(spec.checkable)
-            if spec.icon:
-                action.setIcon(icon(spec.icon))
-            if spec.id not in LOCAL_ACTIONS:
-                action.setShortcuts([v for k in self._keys[spec.id] for v in layout_variants(k)])
-                host.addAction(action)
-            self.actions[spec.id] = action
-            self.set_text(spec.id, action_text(spec))
-
-    def retint(self) -> None:
-        """Re-create the icons in the current palette (after a light/dark switch)."""
-        for spec in ACTIONS:
-            if spec.icon:
-                self.actions[spec.id].setIcon(icon(spec.icon))
-
-    def keys(self, action_id: str) -> tuple[str, ...]:
-        return self._keys[action_id]
-
-    def __getitem__(self, action_id: str) -> QAction:
-        return self.actions[action_id]
-
-    def set_text(self, action_id: str, text: str) -> None:
-        """Set the label; tooltip and accessible description carry the keys."""
-        action = self.actions[action_id]
-        action.setText(text)
-        keys = native_keys(self._keys[action_id])
-        action.setToolTip(f"{text} ({keys})" if keys else text)
-
-    def bind(self, action_id: str, command: Callable[[], object]) -> None:
-        """Run `command` on trigger; destructive commands are throttled (1 s, as in Flex)."""
-        spec = SPECS[action_id]
-
-        def fire() -> None:
-            if spec.throttle_s:
-                now = time.monotonic()
-                if now - self._last_fired.get(action_id, -1e9) < spec.throttle_s:
-                    return
-                self._last_fired[action_id] = now
-            command()
-
-        self.actions[action_id].triggered.connect(fire)
-
-    def set_enabled(self, action_id: str, enabled: bool) -> None:
-        self.actions[action_id].setEnabled(enabled)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callpad.ui.shortcuts import ActionTable
+from callpad.ui.action_table import ActionTable
 from callpad.viewmodels.talk_options import TalkOptionRole, TalkOptionsViewModel
 
 COLUMNS = 3

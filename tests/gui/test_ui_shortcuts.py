@@ -7,16 +7,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
+from callpad.ui.action_table import ActionTable, layout_variants
 from callpad.ui.cheat_sheet import CheatSheet
-from callpad.ui.shortcuts import (
-    ACTIONS,
-    LOCAL_ACTIONS,
-    RESERVED_KEYS,
-    SPECS,
-    ActionTable,
-    find_clashes,
-    layout_variants,
-)
+from callpad.ui.shortcuts import ACTIONS, LOCAL_ACTIONS, RESERVED_KEYS, SPECS, find_clashes
 from tests.gui.test_ui_desk import OFFSCREEN_NOISE
 
 
