@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from callpad.ui.action_table import ActionTable
 from callpad.viewmodels.talk_options import TalkOptionRole, TalkOptionsViewModel
 
-COLUMNS = 3
+MIN_COLUMNS, MAX_COLUMNS, COLUMN_WIDTH = 2, 4, 215
 
 
 class ElidedButton(QPushButton):
@@ -71,6 +71,7 @@ class TalkOptionsPanel(QFrame):
         self.grid = QGridLayout()
         self.grid.setSpacing(6)
         self.buttons: list[ElidedButton] = []
+        self._columns = 3
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addLayout(header)
@@ -92,10 +93,20 @@ class TalkOptionsPanel(QFrame):
         for row in range(model.rowCount()):
             index = model.index(row, 0, QModelIndex())
             button = self._button(row, index)
-            self.grid.addWidget(button, row // COLUMNS, row % COLUMNS)
+            self.grid.addWidget(button, row // self._columns, row % self._columns)
             self.buttons.append(button)
         self._sync_enabled()
         self._sync_state()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As many columns as fit (2-4), so a wide window spends less height on the options."""
+        super().resizeEvent(event)
+        columns = max(MIN_COLUMNS, min(MAX_COLUMNS, self.width() // COLUMN_WIDTH))
+        if columns != self._columns:
+            self._columns = columns
+            for row, button in enumerate(self.buttons):
+                self.grid.removeWidget(button)
+                self.grid.addWidget(button, row // columns, row % columns)
 
     def _button(self, row: int, index: QModelIndex) -> ElidedButton:
         name = str(index.data(TalkOptionRole.NAME) or "")
