@@ -100,10 +100,14 @@ class Authenticator:
         return {"access_token": token, "expire_at": expire_at}
 
     def logout(self, credential: Credential) -> dict[str, Any]:
-        """Delete a session key; a permanent key is not revoked [sim] (SPEC section 15 #7)."""
+        """Delete a session key; a permanent key is not revoked [sim] (SPEC section 15 #7).
+
+        The success flag follows the scenario's success_style (SPEC section 14 #1): boolean `true`
+        as the vendor example ("examples", "boolean"), the string "true" for "string".
+        """
         if credential.token is not None and not credential.permanent:
             self._sessions.pop(credential.token, None)
-        return {"success": True}
+        return {"success": "true" if self._scenario.success_style == "string" else True}
 
 
 def _aware(moment: datetime) -> datetime:

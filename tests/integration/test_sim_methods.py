@@ -340,3 +340,23 @@ async def test_the_spec_examples_work_verbatim_in_order(sim, http, token):
     await ex("block.contact")  # last: later calls to the contact would be refused
     await ex("release.call")
     assert state(sim, 512003771) == "(end)"
+
+
+@pytest.mark.parametrize(
+    ("style", "control_flag", "logout_flag"),
+    [("examples", "true", True), ("string", "true", "true"), ("boolean", True, True)],
+)
+async def test_success_style_applies_to_call_control_and_logout(
+    make_sim, http, style, control_flag, logout_flag
+):
+    # SPEC section 14 #1: "examples" mirrors each vendor example (call control: the string "true",
+    # logout.user: boolean true); "string" and "boolean" make every success flag alike.
+    sim = await make_sim(dataclasses.replace(demo_scenario(), success_style=style))
+    token = await login(http, sim.url)
+    sid = await drive(sim, http, token, "TALK")
+    control = await op(sim, http, token, "release.call", sid)
+    assert control == {"success": control_flag}
+    assert type(control["success"]) is type(control_flag)
+    logout = await call_ok(http, sim.url, "logout.user", {"access_token": token})
+    assert logout == {"success": logout_flag}
+    assert type(logout["success"]) is type(logout_flag)
