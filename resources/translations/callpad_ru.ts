@@ -1211,7 +1211,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/translations.py" line="22"/>
         <source>{field}: expected {detail}.</source>
-        <translation>{field}: нужно значение — {detail}.</translation>
+        <translation>{field}: ожидается {detail}.</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/translations.py" line="23"/>
