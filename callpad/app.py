@@ -5,6 +5,11 @@ mode). Everything runs on one qasync loop (STACK.md section 3): `main()` creates
 and runs `run_app()` in `asyncio.Runner(loop_factory=qasync.QEventLoop)`; the app quits when the
 coroutine returns, after the async cleanup, never from `aboutToQuit`.
 
+Start-up order (demo): the main window is shown first; httpx, the API client and the simulator are
+imported and started on the loop's next turns (`LateService` stands for the client meanwhile), then
+the desktop integration is wired once the first call list is shown. The garbage collector is off
+while start-up builds its long-lived objects, which are then frozen out of its view.
+
 Shutdown order (ARCHITECTURE.md section 3): stop the call monitor, `runner.aclose()`, best-effort
 `logout.user` with a short timeout, close the client, stop the simulator (demo only).
 """
@@ -14,28 +19,32 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
+import inspect
 import logging
 import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-import qasync
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
-
+# The plain-Python core comes before Qt: PySide6 reads the source of every module imported after it
+# (its `__feature__` hook), about 0.1 ms a module (start-up time).
 from callpad import __version__
-from callpad.api.client import CallApiClient
+from callpad.api.service import CallService
 from callpad.config.logging_setup import configure_logging, parse_log_level
 from callpad.config.paths import AppPaths
 from callpad.config.schema import Settings
 from callpad.config.store import LoadResult, SettingsStore
-from callpad.sim.scenario import demo_scenario, describe
-from callpad.sim.server import SimServer
+
+# isort: split
+import qasync
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
 from callpad.ui.desk import Desk
 from callpad.ui.icons import app_icon
 from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
@@ -43,15 +52,21 @@ from callpad.ui.translations import compile_catalogue, install_translators, ui_l
 from callpad.viewmodels.pyside_workarounds import pin_singletons
 
 if TYPE_CHECKING:
+    from callpad.api.client import CallApiClient
+    from callpad.api.models import ReplyMetadata
     from callpad.api.phone import PhoneNumber
+    from callpad.api.service import MetadataListener
     from callpad.config.secrets import CredentialVault
     from callpad.desktop.single_instance import SingleInstance
+    from callpad.sim.scenario import Scenario
+    from callpad.sim.server import SimServer
 
 _log = logging.getLogger("callpad.app")
 
 LOGOUT_TIMEOUT_S = 2.0
 TEL_SCHEMES = ("tel:", "callto:")
 STARTUP_PROBE_ENV = "CALLPAD_STARTUP_PROBE"  # benchmark hook: print start-up milestones, quit
+DESKTOP_WIRING_WAIT_S = 2.0  # demo: wire tray, tel: links... after the first list, or this long
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -111,8 +126,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("io.github.callpad.Callpad")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # we quit, after the async cleanup
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        return runner.run(run_app(app, args))
+    gc.disable()  # start-up makes long-lived objects only; _started() turns the collector back on
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            return runner.run(run_app(app, args))
+    finally:
+        gc.enable()
+
+
+def _started() -> None:
+    """Start-up is over: its objects leave the collector's view (no long gen-2 passes), GC on."""
+    gc.freeze()
+    gc.enable()
 
 
 async def run_app(app: QApplication, args: argparse.Namespace) -> int:
@@ -145,15 +170,66 @@ async def run_app(app: QApplication, args: argparse.Namespace) -> int:
 
 
 def _client(url: str) -> CallApiClient:
+    from callpad.api.client import CallApiClient  # httpx: imported when first needed (start-up)
 
     return CallApiClient(url, logout_timeout=LOGOUT_TIMEOUT_S)
 
 
 def _desk(url: str, settings: Settings, store: SettingsStore | None, lang: str, colors: Colors,
           **kwargs: Any) -> Desk:  # fmt: skip
-
     client = _client(url)
     return Desk(client, client.aclose, settings, store, lang, colors, **kwargs)
+
+
+class LateService:
+    """Stands for the CallService until it exists, so that the window is shown before it.
+
+    httpx, the API client and the simulator take longer to import than the whole window. Until
+    `bind()`, every coroutine waits for the service, the properties read as logged out, and
+    metadata listeners are kept and then fed from the service. Desk and the viewmodels see a
+    CallService (via `cast`: the methods come from `__getattr__`).
+    """
+
+    _BEFORE_BIND: ClassVar[Mapping[str, object]] = {"is_authenticated": False}  # others: None
+
+    def __init__(self) -> None:
+        self._service: CallService | None = None
+        self._close: Callable[[], Awaitable[None]] | None = None
+        self._bound = asyncio.Event()
+        self._listeners: list[MetadataListener] = []
+
+    def bind(self, service: CallService, close: Callable[[], Awaitable[None]]) -> None:
+        self._service, self._close = service, close
+        service.add_metadata_listener(self._notify)
+        self._bound.set()
+
+    def add_metadata_listener(self, listener: MetadataListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    async def aclose(self) -> None:
+        """Close the bound service (nothing to do if it never came)."""
+        if self._close is not None:
+            await self._close()
+
+    def _notify(self, metadata: ReplyMetadata) -> None:
+        for listener in list(self._listeners):
+            listener(metadata)
+
+    def __getattr__(self, name: str) -> Any:
+        if self._service is not None:
+            return getattr(self._service, name)
+        member = getattr(CallService, name)  # AttributeError for what a CallService lacks
+        if isinstance(member, property):
+            return self._BEFORE_BIND.get(name)
+        if not inspect.iscoroutinefunction(member):
+            raise RuntimeError(f"CallService.{name}() called before the service exists")
+
+        async def when_bound(*args: Any, **kwargs: Any) -> Any:
+            await self._bound.wait()
+            return await getattr(self._service, name)(*args, **kwargs)
+
+        return when_bound
 
 
 async def _run_account(
@@ -252,6 +328,7 @@ def _wire_desktop(
     tel.show_requested.connect(bring_to_front)
     tel.rejected.connect(lambda error: window.status.show_message(str(error), "warning"))
     m.session.logged_in_changed.connect(tel.set_ready)
+    tel.set_ready(m.session.logged_in)  # the demo wires this after its login
     desktop.tray.show_requested.connect(bring_to_front)
     desktop.tray.quit_requested.connect(quit_requested.set)
     desktop.problem.connect(lambda text: window.status.show_message(text, "warning"))
@@ -260,6 +337,8 @@ def _wire_desktop(
         lambda state: desktop.tray.set_connection(states.get(state, TrayState.OFFLINE))
     )
     m.calls.count_changed.connect(desktop.tray.set_active_calls)
+    desktop.tray.set_connection(states.get(m.status.connection, TrayState.OFFLINE))
+    desktop.tray.set_active_calls(m.calls.rowCount())
     if instance is not None:
         instance.message_received.connect(tel.handle_argv)
     tel.handle_argv(sys.argv[1:])  # tel:/callto:/--dial of this launch, once logged in
@@ -275,14 +354,15 @@ async def _run_demo(
     quit_requested: asyncio.Event,
     stack: contextlib.AsyncExitStack,
 ) -> int:
-    """Demo mode: the simulator in-process, its demo account, a DEMO mark."""
+    """Demo mode: the simulator in-process, its demo account, a DEMO mark.
+
+    The window comes first; the simulator and the client follow on the next turns of the loop.
+    """
+    from callpad.sim.scenario import demo_scenario, describe  # light; the server comes later
+
     scenario = demo_scenario()
     account = describe(scenario)
     user = account["users"][0]
-    sim = SimServer(scenario, port=args.demo_port)
-    await sim.start()
-    stack.push_async_callback(sim.stop)  # runs last: after the desk has shut down
-    _print_stderr(f"callpad demo: simulator on {sim.url}")
     settings = store.load().settings
     settings = replace(
         settings,
@@ -295,45 +375,90 @@ async def _run_demo(
     if not args.config_dir:  # the throwaway folder: the settings dialog shows the demo agent
         store.save(settings)
     tags = [(int(t["id"]), str(t["name"])) for t in account.get("tags", [])]
-    desk = _desk(sim.url, settings, None, lang, colors, demo=True, known_tags=tags)
+    service = LateService()
+    desk = Desk(cast(CallService, service), service.aclose, settings, None, lang, colors,
+                demo=True, known_tags=tags)  # fmt: skip
+    probe = bool(os.environ.get(STARTUP_PROBE_ENV))
     desk.window.show()
+    if probe:
+        _probe_startup(desk)
     desk.models.session.set_provider("Demo")
     desk.models.session.login_with_password(str(user["login"]), str(user["password"]))
     desk.models.session.logged_in_changed.connect(  # signing out of the demo ends the demo
         lambda logged_in: None if logged_in else quit_requested.set()
     )
-    tools = DemoTools(sim, scenario_vn=str(user["virtual_phone_number"] or ""),
-                      employee_id=int(user["employee_id"]))  # fmt: skip
     try:
+        await _next_turn()  # the first paint, before the heavy imports
+        sim = await _start_simulator(scenario, args.demo_port, stack)
+        client = _client(sim.url)
+        service.bind(client, client.aclose)
+        tools = DemoTools(sim, scenario_vn=str(user["virtual_phone_number"] or ""),
+                          employee_id=int(user["employee_id"]))  # fmt: skip
         if args.self_test:
             from callpad.ui.self_test import run_self_test
 
+            _started()
             return await run_self_test(desk.window, print_step=_print)
         if args.screenshots:
             from callpad.ui.screenshots import render_screenshots
 
+            _started()
             return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
-        if os.environ.get(STARTUP_PROBE_ENV):
-            _probe_startup(desk, quit_requested)
-        else:
-            _wire_desktop(desk, store, None, paths, quit_requested, None)
+        await _first_list(desk, quit_requested, DESKTOP_WIRING_WAIT_S)
+        _wire_desktop(desk, store, None, paths, quit_requested, None)
+        _started()
+        if probe:
+            quit_requested.set()
         await quit_requested.wait()
         return 0
     finally:
         await desk.shutdown()
 
 
-def _probe_startup(desk: Desk, quit_requested: asyncio.Event) -> None:
-    """For tests/benchmarks/bench_startup.py: report the window and the first list, then quit."""
-    QTimer.singleShot(0, lambda: _print("window-shown"))
+async def _start_simulator(
+    scenario: Scenario, port: int, stack: contextlib.AsyncExitStack
+) -> SimServer:
+    from callpad.sim.server import SimServer
 
-    def shown() -> None:
-        _print("calls-shown")
-        quit_requested.set()
+    sim = SimServer(scenario, port=port)
+    await sim.start()
+    stack.push_async_callback(sim.stop)  # runs last: after the desk has shut down
+    _print_stderr(f"callpad demo: simulator on {sim.url}")
+    return sim
+
+
+async def _next_turn() -> None:
+    """Let Qt handle what is pending (the window's first paint) before going on."""
+    turned = asyncio.get_running_loop().create_future()
+    QTimer.singleShot(0, lambda: None if turned.done() else turned.set_result(None))
+    await turned
+
+
+async def _first_list(desk: Desk, quit_requested: asyncio.Event, limit_s: float) -> None:
+    """Wait until the first call list has arrived, quitting was asked, or `limit_s` passed."""
+    polled = asyncio.Event()
+
+    def on_polled(_count: int) -> None:
+        polled.set()
+
+    desk.models.monitor.polled.connect(on_polled)
+    waits = [asyncio.ensure_future(e.wait()) for e in (polled, quit_requested)]
+    try:
+        await asyncio.wait(waits, timeout=limit_s, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+        await asyncio.gather(*waits, return_exceptions=True)
+        desk.models.monitor.polled.disconnect(on_polled)
+
+
+def _probe_startup(desk: Desk) -> None:
+    """For tests/benchmarks/bench_startup.py: report the window shown and the first list shown."""
+    QTimer.singleShot(0, lambda: _print("window-shown"))
 
     def first_poll(_count: int) -> None:
         desk.models.monitor.polled.disconnect(first_poll)
-        QTimer.singleShot(0, shown)
+        QTimer.singleShot(0, lambda: _print("calls-shown"))
 
     desk.models.monitor.polled.connect(first_poll)
 
