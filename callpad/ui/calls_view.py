@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callpad.ui.icons import icon
+from callpad.ui.icons import TintedSvgEngine, icon
 from callpad.ui.numbers import display_number
 from callpad.ui.theme import Colors
 from callpad.viewmodels.calls_model import CallColumn, CallRole
@@ -50,25 +50,41 @@ def phase_color(colors: Colors, phase: str | None) -> QColor:
     return QColor(getattr(colors, _PHASE_ACCENT.get(phase or "", "muted")))
 
 
+# The operator marker on a leg row: a small person, tinted like the other icons.
+_OPERATOR_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="currentColor"'
+    ' stroke-width="2" stroke-linecap="round"><circle cx="12" cy="8" r="4"/>'
+    '<path d="M4 21c0-4 3.6-7 8-7s8 3 8 7"/></svg>'
+)
+
+
+def operator_icon(colors: Colors) -> QIcon:
+    return QIcon(TintedSvgEngine(_OPERATOR_SVG, QColor(colors.accent), QColor(colors.muted)))
+
+
 class CallDelegate(QStyledItemDelegate):
-    """Paints the state as a coloured chip, direction arrows and the incoming-call highlight."""
+    """Paints states as coloured chips, direction arrows, legs' operator marker, highlights."""
 
     def __init__(self, colors: Colors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.colors = colors
-        self._arrows = {"in": icon("incoming"), "out": icon("outgoing")}
+        self.set_colors(colors)
 
     def set_colors(self, colors: Colors) -> None:
         self.colors = colors
         self._arrows = {"in": icon("incoming"), "out": icon("outgoing")}
+        self._operator = operator_icon(colors)
+        self._record = icon("record", QColor(colors.danger))
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         is_call = index.data(CallRole.KIND) == "call"
-        if is_call and index.column() == CallColumn.DIRECTION:
-            direction = index.data(CallRole.DIRECTION)
-            option.icon = self._arrows.get(str(direction), option.icon)
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        if index.column() == CallColumn.DIRECTION:
+            if is_call:
+                option.icon = self._arrows.get(str(index.data(CallRole.DIRECTION)), option.icon)
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            else:  # the space is kept on every leg, so roles line up with or without the marker
+                option.icon = self._operator if index.data(CallRole.IS_OPERATOR) else QIcon()
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
         if index.column() == CallColumn.CONTACT or (
             is_call and index.column() == CallColumn.VIRTUAL_NUMBER
         ):
@@ -114,9 +130,14 @@ class CallDelegate(QStyledItemDelegate):
             painter.drawEllipse(chip.left() + 7, chip.center().y() - 3, 6, 6)
             painter.setPen(color)
             painter.drawText(chip.adjusted(16, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+            end = chip.right()
         else:
             painter.setPen(color)
             painter.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+            end = rect.left() + 6 + metrics.horizontalAdvance(text)
+        if index.data(CallRole.RECORDING):  # shape and colour, with a tooltip and spoken text
+            size = 14
+            self._record.paint(painter, QRect(end + 8, rect.center().y() - size // 2, size, size))
         painter.restore()
 
 
@@ -156,13 +177,18 @@ class CallsView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CallColumn.TAGS, QHeaderView.ResizeMode.Stretch)
+        # The virtual number (mostly the same line for every call) goes last on screen, so a
+        # narrow window cuts it off rather than the state or the duration.
+        header.moveSection(header.visualIndex(CallColumn.VIRTUAL_NUMBER), header.count() - 1)
+        # Recording is a red record mark in the state cell (its tooltip and the row's spoken
+        # sentence say it), which leaves the width to the tags.
+        self.setColumnHidden(CallColumn.RECORDING, True)
         for column, width in (
-            (CallColumn.DIRECTION, 150),
-            (CallColumn.CONTACT, 160),
-            (CallColumn.VIRTUAL_NUMBER, 150),
-            (CallColumn.STATE, 160),
-            (CallColumn.DURATION, 86),
-            (CallColumn.RECORDING, 90),
+            (CallColumn.DIRECTION, 272),
+            (CallColumn.CONTACT, 146),
+            (CallColumn.VIRTUAL_NUMBER, 140),
+            (CallColumn.STATE, 170),
+            (CallColumn.DURATION, 70),
         ):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             bold = self.header().fontMetrics()

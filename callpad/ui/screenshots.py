@@ -1,7 +1,8 @@
 """`callpad --demo --screenshots DIR`: the main window with live demo calls, as PNGs.
 
-Sets up a realistic desk through the same viewmodel commands the keys use: two calls talking,
-one on hold, one in a consultation with a colleague, and a new incoming call ringing for me;
+Sets up a realistic desk through the same viewmodel commands the keys use: a call talking
+(tagged and recorded), one on hold, one in a consultation with a colleague, and a new incoming
+call ringing for me;
 then saves `callpad-light.png`, `callpad-dark.png` and a small-screen `callpad-dark-1024x640.png`
 (window.grab(), STACK.md section 2).
 """
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from callpad.ui.main_window import MainWindow
 from callpad.ui.theme import Scheme, apply_theme
+from callpad.viewmodels.calls_model import CallRole
 
 OUTGOING = ("+7 916 123-45-67", "+7 903 555-12-34", "8 (812) 600-40-40")
 COLLEAGUE = "0215"
@@ -66,6 +68,12 @@ async def stage_calls(window: MainWindow, incoming_call: Callable[[str], int]) -
     await _until(
         lambda: str(m.calls.phase(consulting)).endswith("OPERATOR_TALK"), "the consultation"
     )
+    select(window, talking)  # the talking call is tagged and recorded: every column shows
+    await _until(lambda: m.actions.known_tags and m.actions.can_tag, "the tag list")
+    m.actions.tag(m.actions.known_tags[0][0])
+    await _until(lambda: not m.actions.busy, "the tag")
+    m.actions.set_recording(True)
+    await _until(lambda: m.calls.index_of_call(talking).data(CallRole.RECORDING), "recording")
     ringing = incoming_call(INCOMING)
     await _until(lambda: m.calls.call(ringing) is not None, "the incoming call")
     m.dialer.set_text("+7 495 926-86-86")

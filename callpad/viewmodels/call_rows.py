@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import phonenumbers
 from PySide6.QtCore import Qt
 
 from callpad.api.models import ActiveCall, Direction, Leg
+from callpad.api.phone import PhoneKind, PhoneNumber
 from callpad.viewmodels import wording
 from callpad.viewmodels.call_phase import CallPhase
 
@@ -48,7 +51,13 @@ class CallRole(enum.IntEnum):
 
 
 class CallColumn(enum.IntEnum):
-    """Columns. Leg rows reuse them: party, number, employee, leg state, -, operator, recording."""
+    """Columns; every header holds for both row kinds.
+
+    DIRECTION is the "Call / participant" column: a call's direction, or a leg's role with the
+    employee's name (the operator flag is the IS_OPERATOR role plus a tooltip, never text under
+    another header). CONTACT is "Number": the contact's, or the participant's own. Leg rows leave
+    the virtual number, duration and tags empty; their recording cell is the leg's own.
+    """
 
     DIRECTION = 0
     CONTACT = 1
@@ -60,7 +69,7 @@ class CallColumn(enum.IntEnum):
 
 
 HEADERS: dict[CallColumn, tuple[str, str]] = {
-    CallColumn.DIRECTION: ("Направление", "Direction"),
+    CallColumn.DIRECTION: ("Звонок / участник", "Call / participant"),
     CallColumn.CONTACT: ("Номер", "Number"),
     CallColumn.VIRTUAL_NUMBER: ("Виртуальный номер", "Virtual number"),
     CallColumn.STATE: ("Состояние", "State"),
@@ -73,7 +82,8 @@ FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-ANSWERED = frozenset({DISPLAY, TOOLTIP})
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)  # one sentence per row, on column 0
+ANSWERED = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE})
 NCOLS = len(CallColumn)
 LAST_COL = NCOLS - 1
 
@@ -113,6 +123,20 @@ def format_duration(seconds: int) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+SHORT_NUMBER_MAX = 6
+
+
+@lru_cache(maxsize=1024)
+def spoken_number(digits: str) -> str:
+    """A number as a screen reader should say it: "+7 916 123-45-67"; short ones as they are."""
+    if not digits.isdigit() or len(digits) <= SHORT_NUMBER_MAX:
+        return digits
+    try:
+        return PhoneNumber(digits, PhoneKind.E164).display()
+    except phonenumbers.NumberParseException:
+        return digits
+
+
 def header_text(column: CallColumn, lang: str) -> str:
     ru, en = HEADERS[column]
     return ru if lang == "ru" else en
@@ -120,14 +144,76 @@ def header_text(column: CallColumn, lang: str) -> str:
 
 def call_data(item: CallRow, column: int, role: int, lang: str, duration: int) -> Any:
     """What a call row shows for (column, role); `duration` in whole seconds."""
-    call = item.call
     if role == DISPLAY:
         return _call_display(item, CallColumn(column), lang, duration)
     if role >= USER:
         return _call_role(item, role, duration)
-    if role == TOOLTIP and column == CallColumn.CONTACT:
-        return call.external_id
+    if role == TOOLTIP:
+        return _call_tooltip(item, CallColumn(column), lang)
+    if role == ACCESSIBLE and column == 0:
+        return call_sentence(item, lang, duration)
     return None
+
+
+def _call_tooltip(item: CallRow, column: CallColumn, lang: str) -> str | None:
+    call = item.call
+    if column == CallColumn.CONTACT:
+        return call.external_id
+    if column == CallColumn.TAGS and call.tags:
+        return ", ".join(t.tag_name for t in call.tags)  # the cell may be cut short
+    if column == CallColumn.STATE and any(leg.record_call_enabled for leg in call.legs):
+        return wording.text("recording", lang)
+    return None
+
+
+def call_sentence(item: CallRow, lang: str, duration: int) -> str:
+    """The whole call row in one sentence, for screen readers (AGENT-DESKTOPS section 4)."""
+    call = item.call
+    parts = [
+        wording.text(
+            "a11y_call",
+            lang,
+            direction=wording.direction_text(call.direction, lang),
+            contact=spoken_number(call.contact_phone_number),
+            virtual=spoken_number(call.virtual_phone_number),
+            state=wording.phase_text(item.phase, lang),
+            duration=format_duration(duration),
+        )
+    ]
+    if item.incoming_for_me:
+        parts.append(wording.text("a11y_for_me", lang))
+    if call.tags:
+        tags = ", ".join(t.tag_name for t in call.tags)
+        parts.append(wording.text("a11y_tags", lang, tags=tags))
+    if any(leg.record_call_enabled for leg in call.legs):
+        parts.append(wording.text("a11y_recording", lang))
+    return ", ".join(parts) + "."
+
+
+def leg_role_text(leg_row: LegRow, lang: str) -> str:
+    """The "Call / participant" cell of a leg: its role and, if any, the employee's name."""
+    role = wording.party_text(leg_row.party, lang)
+    name = leg_row.leg.employee_full_name
+    return f"{role} · {name}" if name else role
+
+
+def leg_sentence(item: CallRow, leg_row: LegRow, lang: str) -> str:
+    """One leg row in one sentence, for screen readers."""
+    leg = leg_row.leg
+    parts = [
+        wording.text(
+            "a11y_leg",
+            lang,
+            role=leg_role_text(leg_row, lang),
+            number=spoken_number(leg_number(item.call, leg, leg_row.party)),
+            state=wording.leg_state_text(leg.state, lang),
+        )
+    ]
+    if leg.is_operator:
+        parts.append(wording.text("operator", lang))
+    if leg.record_call_enabled:
+        parts.append(wording.text("a11y_recording", lang))
+    return ", ".join(parts) + "."
 
 
 def _call_display(item: CallRow, column: CallColumn, lang: str, duration: int) -> str:
@@ -181,20 +267,22 @@ def leg_data(
     if role == DISPLAY:
         match CallColumn(column):
             case CallColumn.DIRECTION:
-                return wording.party_text(leg_row.party, lang)
+                return leg_role_text(leg_row, lang)
             case CallColumn.CONTACT:
                 return leg_number(call, leg, leg_row.party)
-            case CallColumn.VIRTUAL_NUMBER:
-                return leg.employee_full_name or ""
             case CallColumn.STATE:
                 return wording.leg_state_text(leg.state, lang)
-            case CallColumn.TAGS:
-                return wording.text("operator", lang) if leg.is_operator else ""
             case CallColumn.RECORDING:
                 return wording.text("recording", lang) if leg.record_call_enabled else ""
             case _:
-                return ""
+                return ""  # virtual number, duration and tags belong to the call
     if role < USER:
+        if role == ACCESSIBLE and column == 0:
+            return leg_sentence(item, leg_row, lang)
+        if role == TOOLTIP and column == 0 and leg.is_operator:
+            return wording.text("operator_marker", lang)
+        if role == TOOLTIP and column == CallColumn.STATE and leg.record_call_enabled:
+            return wording.text("recording", lang)
         return None
     values: dict[int, Any] = {
         CallRole.KIND: "leg",

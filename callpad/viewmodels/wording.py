@@ -83,6 +83,15 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "dialed": ("Звонок начат: {number}", "Call started: {number}"),
     "recording": ("Запись", "Recording"),
     "operator": ("оператор", "operator"),
+    "operator_marker": ("Оператор звонка", "The call's operator"),
+    "a11y_call": (
+        "{direction} звонок, {contact}, линия {virtual}, {state}, длительность {duration}",
+        "{direction} call, {contact}, line {virtual}, {state}, duration {duration}",
+    ),
+    "a11y_leg": ("{role}, номер {number}, {state}", "{role}, number {number}, {state}"),
+    "a11y_tags": ("теги: {tags}", "tags: {tags}"),
+    "a11y_for_me": ("звонит вам", "ringing for you"),
+    "a11y_recording": ("идёт запись", "recording"),
     "budget_low": (
         "Осталось мало баллов API: {minute} в минуту, {day} на сегодня",
         "API points running low: {minute} this minute, {day} today",

@@ -168,7 +168,7 @@ def test_roles_and_columns_of_calls_and_legs():
     assert row.data(CallRole.EXTERNAL_ID) == "crm-7"
     assert row.data(CallRole.DURATION) == 30
     operator = model.index(0, CallColumn.DIRECTION, row)
-    assert operator.data() == "Оператор"
+    assert operator.data() == "Оператор · Employee 3141"
     assert operator.data(CallRole.PARTY) == "B"
     assert operator.data(CallRole.EMPLOYEE_NAME) == "Employee 3141"
     assert operator.data(CallRole.IS_OPERATOR) is True
@@ -178,6 +178,53 @@ def test_roles_and_columns_of_calls_and_legs():
     assert customer.data(CallRole.PARTY) == "A"
     assert model.roleNames()[int(CallRole.INCOMING_FOR_ME)].data() == b"incoming_for_me"
     assert model.headerData(CallColumn.DURATION, Qt.Orientation.Horizontal) == "Длительность"
+
+
+def test_every_header_holds_for_leg_rows_too():
+    """Leg rows put nothing under a call-only header; the operator flag is a tooltip + role."""
+    model = CallsModel(CLOCK, my_employee_id=ME, lang="en")
+    model.apply([talking(7)])
+    row = model.index_of_call(7)
+    header = {c: model.headerData(c, Qt.Orientation.Horizontal) for c in CallColumn}
+    assert header[CallColumn.DIRECTION] == "Call / participant"
+    assert header[CallColumn.CONTACT] == "Number"
+    operator, customer = (model.index(i, 0, row) for i in range(2))
+    assert operator.data(CallRole.IS_OPERATOR) is True
+    for leg in (operator, customer):
+        for column in (CallColumn.VIRTUAL_NUMBER, CallColumn.DURATION, CallColumn.TAGS):
+            assert model.index(leg.row(), column, row).data() == ""
+    assert model.index(0, CallColumn.CONTACT, row).data() == "0107"
+    assert operator.data(Qt.ItemDataRole.ToolTipRole) == "The call's operator"
+    assert customer.data(Qt.ItemDataRole.ToolTipRole) is None
+    assert customer.data() == "Customer"
+
+
+def test_each_row_has_one_accessible_sentence():
+    """Screen readers read a whole row from column 0 (AGENT-DESKTOPS section 4)."""
+    model = CallsModel(CLOCK, my_employee_id=ME, lang="en")
+    tagged = replace(talking(7), tags=(Tag(TagId(771), "Hot lead"),))
+    tagged = replace(
+        tagged, legs=(tagged.legs[0], replace(tagged.legs[1], record_call_enabled=True))
+    )
+    model.apply([tagged])
+    row = model.index_of_call(7)
+    sentence = row.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert sentence == (
+        "Outgoing call, +7 916 123-45-67, line +7 495 111-22-33, Talking, duration 0:30,"
+        " tags: Hot lead, recording."
+    )
+    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) is None
+    operator = model.index(0, 0, row).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert operator == "Agent · Employee 3141, number 0107, Conversation, operator."
+    customer = model.index(1, 0, row).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert customer == "Customer, number +7 916 123-45-67, Conversation, recording."
+    ru = CallsModel(CLOCK, my_employee_id=ME, lang="ru")
+    ru.apply([tagged])
+    assert (
+        ru.index_of_call(7)
+        .data(Qt.ItemDataRole.AccessibleTextRole)
+        .startswith("Исходящий звонок, +7 916 123-45-67, линия ")
+    )
 
 
 def test_duration_ticks_locally():
