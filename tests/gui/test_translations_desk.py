@@ -43,8 +43,9 @@ def russian(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 def _visible_texts(desk: Desk) -> set[str]:
     window = desk.window
-    widgets = [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]
-    texts = {w.text() for w in widgets if w.isVisibleTo(window) and w.text()}
+    labels: list[QLabel | QAbstractButton] = [*window.findChildren(QLabel)]
+    labels += window.findChildren(QAbstractButton)
+    texts = {w.text() for w in labels if w.isVisibleTo(window) and w.text()}
     tabs = {window.scope.tabText(i) for i in range(window.scope.count())}
     return texts | tabs | {a.text() for a in window.menuBar().actions()}
 
