@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from callpad.api.errors import ProtocolError
 from callpad.api.models import (
@@ -38,7 +38,19 @@ def _start_time(text: str) -> datetime | None:
         return None
 
 
-def _fast_leg(o: Any) -> Leg | None:
+# The fast path reads each object into a tuple of its checked values (exact types: `type(x) is
+# int` keeps `true` out of an integer and `1` out of a boolean), and builds the models from that
+# tuple through a cache. Polls repeat mostly the same calls, so most calls are a dictionary hit
+# instead of ~3 frozen dataclasses; equal keys hold equal values of the same exact types, so a hit
+# gives exactly what a build would. The models are immutable, so sharing them is safe.
+_LegKey = tuple[int, str, str, bool, int | None, str | None, bool, LegState]
+_TagKey = tuple[int, str]
+_CallKey = tuple[
+    int, Direction, str, str, str, str | None, tuple[_TagKey, ...], tuple[_LegKey, ...]
+]
+
+
+def _leg_key(o: Any) -> _LegKey | None:
     try:
         leg_id = o["leg_id"]
         calling = o["calling_phone_number"]
@@ -59,30 +71,21 @@ def _fast_leg(o: Any) -> Leg | None:
         and (employee_id is None or type(employee_id) is int)
         and (employee_name is None or type(employee_name) is str)
     ):
-        return Leg(
-            LegId(leg_id),
-            calling,
-            called,
-            is_operator,
-            None if employee_id is None else EmployeeId(employee_id),
-            employee_name,
-            recording,
-            state,
-        )
+        return (leg_id, calling, called, is_operator, employee_id, employee_name, recording, state)
     return None
 
 
-def _fast_tag(o: Any) -> Tag | None:
+def _tag_key(o: Any) -> _TagKey | None:
     try:
         tag_id, tag_name = o["tag_id"], o["tag_name"]
     except (KeyError, TypeError, IndexError):
         return None
     if type(tag_id) is int and type(tag_name) is str:
-        return Tag(TagId(tag_id), tag_name)
+        return (tag_id, tag_name)
     return None
 
 
-def _fast_call(o: Any) -> ActiveCall | None:
+def _call_key(o: Any) -> _CallKey | None:
     try:
         session_id = o["call_session_id"]
         direction = _DIRECTIONS[o["direction"]]
@@ -104,10 +107,19 @@ def _fast_call(o: Any) -> ActiveCall | None:
         and type(raw_legs) is list
     ):
         return None
+    legs = tuple(map(_leg_key, raw_legs))
+    tags = tuple(map(_tag_key, raw_tags))
+    if None in legs or None in tags:  # tuples against None: no dataclass __eq__ runs here
+        return None
+    key = (session_id, direction, start, virtual, contact, external_id, tags, legs)
+    return cast(_CallKey, key)
+
+
+@lru_cache(maxsize=1024)
+def _call_from_key(key: _CallKey) -> ActiveCall | None:
+    session_id, direction, start, virtual, contact, external_id, tags, legs = key
     when = _start_time(start)
-    legs = [_fast_leg(g) for g in raw_legs]
-    tags = [_fast_tag(t) for t in raw_tags]
-    if when is None or None in legs or None in tags:
+    if when is None:
         return None
     return ActiveCall(
         CallSessionId(session_id),
@@ -116,9 +128,18 @@ def _fast_call(o: Any) -> ActiveCall | None:
         virtual,
         contact,
         external_id,
-        tuple(t for t in tags if t is not None),
-        tuple(g for g in legs if g is not None),
+        tuple(Tag(TagId(i), name) for i, name in tags),
+        tuple(
+            Leg(LegId(g[0]), g[1], g[2], g[3], None if g[4] is None else EmployeeId(g[4]), *g[5:])
+            for g in legs
+        ),
     )
+
+
+def _fast_call(o: Any) -> ActiveCall | None:
+    """The call read by the fast path, or None: the strict reader must decide."""
+    key = _call_key(o)
+    return None if key is None else _call_from_key(key)
 
 
 def _parse_leg(obj: Any, method: str, path: str) -> Leg:

@@ -1,5 +1,6 @@
 """Reply parsing: tolerant exactly where SPEC §14 says, ProtocolError everywhere else."""
 
+import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -253,3 +254,36 @@ def test_fast_path_declines_what_it_cannot_vouch_for():
     assert call_list._fast_call(_call(start_time="yesterday")) is None
     assert call_list._fast_call(_call(legs=[{**_call()["legs"][0], "is_operator": 1}])) is None
     assert call_list._fast_call([]) is None
+
+
+def test_a_repeated_poll_reuses_its_models():
+    item = _call()
+    (first,) = parse_calls([item])
+    (again,) = parse_calls([copy.deepcopy(item)])
+    assert again is first  # built once: the fast path's cache (models are frozen)
+    (moved,) = parse_calls([_call(start_time="2025-01-15 13:05:10")])
+    assert moved != first
+    assert moved.start_time - first.start_time == timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(
+    ("member", "good", "bad"),
+    [
+        ("is_operator", True, 1),
+        ("record_call_enabled", False, 0),
+        ("employee_id", 1, True),
+        ("leg_id", 1, 1.0),
+        ("employee_id", 1, 1.0),
+    ],
+)
+def test_the_cache_never_lets_an_equal_value_of_another_type_through(member, good, bad):
+    # 1 == True == 1.0 in Python, so a cache keyed on raw values alone would accept `bad` once it
+    # has seen `good`; the exact-type checks run before the look-up.
+    leg = {**_call()["legs"][0], member: good}
+    parse_calls([_call(legs=[leg])])
+    with pytest.raises(ProtocolError, match=r"list\.calls"):
+        parse_calls([_call(legs=[{**leg, member: bad}])])
+    (call,) = parse_calls([_call(call_session_id=1)])
+    assert type(call.call_session_id) is int
+    with pytest.raises(ProtocolError, match=r"list\.calls"):
+        parse_calls([_call(call_session_id=True)])
