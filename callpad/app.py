@@ -48,6 +48,7 @@ from PySide6.QtWidgets import QApplication
 from callpad.ui.desk import Desk
 from callpad.ui.icons import app_icon
 from callpad.ui.theme import Colors, Scheme, apply_theme, system_scheme
+from callpad.ui.theme import colors as scheme_colors
 from callpad.ui.translations import compile_catalogue, install_translators, ui_language
 from callpad.viewmodels.pyside_workarounds import pin_singletons
 
@@ -296,7 +297,10 @@ def _wire_desktop(
         return call.contact_phone_number if call is not None else ""
 
     def palette(dark: bool) -> None:
-        window.retheme(apply_theme(app, Scheme.DARK if dark else Scheme.LIGHT))
+        scheme = Scheme.DARK if dark else Scheme.LIGHT
+        if window.colors == scheme_colors(scheme):
+            return  # already painted so (the follower calls this at once; a restyle costs ~60 ms)
+        window.retheme(apply_theme(app, scheme))
 
     def bring_to_front() -> None:
         if not m.session.logged_in and not desk.window.demo:
