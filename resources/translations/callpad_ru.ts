@@ -46,7 +46,7 @@
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="98"/>
         <source>Default from settings</source>
-        <translation>По умолчанию из настроек</translation>
+        <translation>Из настроек</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="99"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="107"/>
         <source>Let me hear the line while it rings</source>
-        <translation>Слышать линию клиента во время дозвона</translation>
+        <translation>Слышать дозвон до клиента</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="108"/>
@@ -141,7 +141,7 @@
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="114"/>
         <source>e.g. 123.#</source>
-        <translation>например, 123.#</translation>
+        <translation>напр. 123.#</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/advanced_dial.py" line="115"/>
@@ -220,17 +220,17 @@
 <context>
     <name>CallsView</name>
     <message>
-        <location filename="../../callpad/ui/calls_view.py" line="132"/>
+        <location filename="../../callpad/ui/calls_view.py" line="153"/>
         <source>Active calls</source>
         <translation>Активные звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/calls_view.py" line="134"/>
+        <location filename="../../callpad/ui/calls_view.py" line="155"/>
         <source>Calls with their participants. Arrows move, digits send DTMF to the call.</source>
         <translation>Звонки и их участники. Стрелки — выбор, цифры отправляют DTMF в звонок.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/calls_view.py" line="233"/>
+        <location filename="../../callpad/ui/calls_view.py" line="259"/>
         <source>No active calls.
 Type a number on the left and press Enter.</source>
         <translation>Активных звонков нет.
@@ -428,7 +428,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/first_run_dialog.py" line="31"/>
         <source>e.g. 3141</source>
-        <translation>например, 3141</translation>
+        <translation>напр. 3141</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/first_run_dialog.py" line="32"/>
@@ -438,7 +438,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/first_run_dialog.py" line="34"/>
         <source>e.g. 74951112233</source>
-        <translation>например, 74951112233</translation>
+        <translation>напр. 74951112233</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/first_run_dialog.py" line="35"/>
@@ -589,52 +589,52 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="86"/>
+        <location filename="../../callpad/ui/main_window.py" line="89"/>
         <source>callpad — DEMO</source>
         <translation>callpad — ДЕМО</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="104"/>
+        <location filename="../../callpad/ui/main_window.py" line="107"/>
         <source>Notice</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="108"/>
+        <location filename="../../callpad/ui/main_window.py" line="111"/>
         <source>My calls</source>
         <translation>Мои звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="109"/>
+        <location filename="../../callpad/ui/main_window.py" line="112"/>
         <source>All calls</source>
         <translation>Все звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="110"/>
+        <location filename="../../callpad/ui/main_window.py" line="113"/>
         <source>Which calls to show</source>
         <translation>Какие звонки показывать</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="118"/>
+        <location filename="../../callpad/ui/main_window.py" line="121"/>
         <source>DEMO</source>
         <translation>ДЕМО</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="120"/>
+        <location filename="../../callpad/ui/main_window.py" line="123"/>
         <source>Demo mode: a built-in simulator, no real calls</source>
         <translation>Демо-режим: встроенный симулятор, настоящих звонков нет</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="134"/>
+        <location filename="../../callpad/ui/main_window.py" line="137"/>
         <source>ACTIVE CALLS</source>
         <translation>АКТИВНЫЕ ЗВОНКИ</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="202"/>
+        <location filename="../../callpad/ui/main_window.py" line="205"/>
         <source>Incoming call from %1</source>
         <translation>Входящий звонок с номера %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="218"/>
+        <location filename="../../callpad/ui/main_window.py" line="226"/>
         <source>Copied %1</source>
         <translation>Скопировано: %1</translation>
     </message>
@@ -646,7 +646,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/window_commands.py" line="122"/>
         <source>Record</source>
-        <translation>Записывать</translation>
+        <translation>Начать запись</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/window_commands.py" line="144"/>
@@ -728,159 +728,159 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="61"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="62"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="68"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="69"/>
         <source>Account</source>
         <translation>Аккаунт</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="69"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="70"/>
         <source>Dialing</source>
         <translation>Набор номера</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="70"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="71"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="72"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="73"/>
         <source>Shortcuts</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="73"/>
-        <location filename="../../callpad/ui/settings_dialog.py" line="223"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="74"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="226"/>
         <source>Desktop</source>
         <translation>Рабочий стол</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="121"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="124"/>
         <source>Other server…</source>
         <translation>Другой сервер…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="128"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="131"/>
         <source>Login and password</source>
         <translation>Логин и пароль</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="129"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="132"/>
         <source>Permanent key</source>
         <translation>Постоянный ключ API</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="133"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="136"/>
         <source>Forget my credentials</source>
         <translation>Забыть пароль и ключ</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="143"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="146"/>
         <source>Remembered passwords and keys are kept in the system keyring.</source>
         <translation>Сохранённые пароли и ключи лежат в системном хранилище паролей.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="146"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="149"/>
         <source>No secure system keyring was found: remembered passwords and keys are kept in a file only your user account can read.</source>
         <translation>Защищённое хранилище паролей в системе не найдено: сохранённые пароли и ключи лежат в файле, который может прочитать только ваша учётная запись.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="162"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="165"/>
         <source>Call via my phone (employee call)</source>
         <translation>Через мой телефон (вызов сотрудника)</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="163"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="166"/>
         <source>Simple call</source>
         <translation>Простой вызов</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="164"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="167"/>
         <source>Scenario call</source>
         <translation>Через сценарий</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="165"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="168"/>
         <source>Virtual number call</source>
         <translation>Через виртуальный номер</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="166"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="169"/>
         <source>Informer call</source>
         <translation>Информатор (проиграть сообщение)</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="169"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="172"/>
         <source>Me</source>
         <translation>Мне</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="169"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="172"/>
         <source>The customer</source>
         <translation>Клиенту</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="175"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="178"/>
         <source>Server default</source>
         <translation>Как на сервере</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="176"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="179"/>
         <source>Outgoing</source>
         <translation>Исходящий</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="177"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="180"/>
         <source>Incoming</source>
         <translation>Входящий</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="188"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="191"/>
         <source>Clear recent numbers</source>
         <translation>Очистить недавние номера</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="205"/>
-        <location filename="../../callpad/ui/settings_dialog.py" line="211"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="208"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="214"/>
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="212"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="215"/>
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="213"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="216"/>
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="216"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="219"/>
         <source>Notify me about</source>
         <translation>Уведомления</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="218"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="221"/>
         <source>Screen pop</source>
         <translation>Карточка клиента</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="220"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="223"/>
         <source>{contact} becomes the caller&apos;s number.</source>
         <translation>Вместо {contact} подставляется номер клиента.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="257"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="260"/>
         <source>Could not remove them from: %1</source>
         <translation>Не удалось удалить из: %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_dialog.py" line="259"/>
+        <location filename="../../callpad/ui/settings_dialog.py" line="262"/>
         <source>Your saved password and key were removed.</source>
         <translation>Сохранённые пароль и ключ удалены.</translation>
     </message>
