@@ -62,6 +62,14 @@ EXCLUDES = [
     "pytest",
     "pytestqt",
     "hypothesis",
+    # phonenumbers' geocoder, carrier and time-zone tables (about 40 MB of source): callpad parses
+    # and formats numbers only. Using one of these modules needs them back here.
+    "phonenumbers.geocoder",
+    "phonenumbers.geodata",
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
 ]
 
 # Qt's own translations: only the languages callpad ships (Russian, English).
