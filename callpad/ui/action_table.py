@@ -63,15 +63,18 @@ def layout_variants(portable: str) -> list[QKeySequence]:
     return out
 
 
+def _bindings(overrides: Mapping[str, Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    """Every action's keys: the agent's remapping where there is one, else the default."""
+    return {spec.id: tuple((overrides or {}).get(spec.id, spec.keys)) for spec in ACTIONS}
+
+
 class ActionTable(QObject):
     """The QActions of one window, built from ACTIONS with the agent's remappings applied."""
 
     def __init__(self, host: QWidget, overrides: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(host)
         self._host = host
-        self._keys: dict[str, tuple[str, ...]] = {
-            spec.id: tuple((overrides or {}).get(spec.id, spec.keys)) for spec in ACTIONS
-        }
+        self._keys = _bindings(overrides)
         self.actions: dict[str, QAction] = {}
         self._last_fired: dict[str, float] = {}
         for spec in ACTIONS:
@@ -82,10 +85,29 @@ class ActionTable(QObject):
             if spec.icon:
                 action.setIcon(icon(spec.icon))
             if spec.id not in LOCAL_ACTIONS:
-                action.setShortcuts([v for k in self._keys[spec.id] for v in layout_variants(k)])
+                action.setShortcuts(self._sequences(spec.id))
                 host.addAction(action)
             self.actions[spec.id] = action
             self.set_text(spec.id, action_text(spec))
+
+    def _sequences(self, action_id: str) -> list[QKeySequence]:
+        return [v for k in self._keys[action_id] for v in layout_variants(k)]
+
+    def set_overrides(self, overrides: Mapping[str, Sequence[str]] | None) -> bool:
+        """Apply remapped keys at once (after a settings save); False if nothing changed.
+
+        Shortcuts, tooltips and accessible descriptions follow; the buttons re-read them on
+        their action's `changed` signal.
+        """
+        keys = _bindings(overrides)
+        changed = [action_id for action_id, k in keys.items() if self._keys[action_id] != k]
+        self._keys = keys
+        for action_id in changed:
+            action = self.actions[action_id]
+            if action_id not in LOCAL_ACTIONS:
+                action.setShortcuts(self._sequences(action_id))
+            self.set_text(action_id, action.text())
+        return bool(changed)
 
     def retint(self) -> None:
         """Re-create the icons in the current palette (after a light/dark switch)."""

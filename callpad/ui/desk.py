@@ -146,6 +146,23 @@ class Desk:
         status.start_ticking()
         self._pending_dial: str | None = None
         session.logged_in_changed.connect(self._on_logged_in)
+        self.window.settings_saved.connect(self.apply_settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Apply a settings save at once, without a restart.
+
+        Remapped shortcuts, poll intervals, the hold message, and who I am (employee id and
+        default virtual number). The settings dialog over the window forwards `saved` here.
+        """
+        self.settings = settings
+        self.recent.settings = settings
+        m, agent = self.models, settings.agent
+        self.window.apply_shortcuts(_shortcut_overrides(settings))
+        m.monitor.set_policy(_poll_policy(settings))
+        m.actions.set_hold_message(_hold_message(settings))
+        m.dialer.set_employee(agent.employee_id, agent.default_virtual_number)
+        m.calls.set_my_employee_id(agent.employee_id)
+        self.window.dialer.set_line_info(agent.default_virtual_number, agent.employee_id)
 
     def dial_when_logged_in(self, number: str) -> None:
         """Dial `number` now if logged in, else right after the login (tel: links, --dial)."""

@@ -63,10 +63,13 @@ class MainWindow(QMainWindow):
     Signals:
         settings_requested(): the agent asked for the settings dialog (desktop issue owns it).
         incoming_call(int): a new incoming call rings for me (for notifications / screen pop).
+        settings_saved(Settings): forwarded from the settings dialog, so the desk applies the
+            new shortcuts, poll intervals and hold message at once.
     """
 
     settings_requested = Signal()
     incoming_call = Signal(int)
+    settings_saved = Signal(object)  # Settings: a settings dialog over this window saved them
 
     def __init__(
         self,
@@ -210,6 +213,11 @@ class MainWindow(QMainWindow):
         self.action_bar.retint()
         self.dialer.retint()
         self.calls.viewport().update()
+
+    def apply_shortcuts(self, overrides: dict[str, tuple[str, ...]]) -> None:
+        """Remapped keys take effect now: shortcuts, menus, tooltips and the cheat sheet."""
+        if self.table.set_overrides(overrides):
+            self.cheat_sheet.rebuild()
 
     def copy_selected_number(self) -> None:
         number = self.calls.selected_contact()

@@ -37,6 +37,7 @@ from callpad.config.schema import (
     StartMethod,
     Theme,
 )
+from callpad.ui.main_window import MainWindow
 from callpad.ui.settings_fields import FieldBinder
 from callpad.ui.settings_shortcuts_page import ShortcutsPage
 from callpad.ui.shortcuts import ACTIONS, ActionSpec
@@ -86,6 +87,8 @@ class SettingsDialog(QDialog):
         vm.problems_changed.connect(self._show_problems)
         vm.draft_changed.connect(self._sync_enabled)
         vm.save_failed.connect(self._save_failed)
+        if isinstance(parent, MainWindow):  # the desk behind it applies what was saved, live
+            vm.saved.connect(parent.settings_saved)
         self._show_problems()
         self._sync_enabled()
         self.resize(720, 640)

@@ -250,8 +250,9 @@ class CallActionsViewModel(QObject):
         self.selection_changed.emit()
         self._recompute()
 
-    def set_hold_message(self, message: Message) -> None:
-        self._hold_message = message
+    def set_hold_message(self, message: Message | None) -> None:
+        """What the customer hears on hold from the next hold on (None: the default message)."""
+        self._hold_message = message or DEFAULT_HOLD_MESSAGE
 
     def add_known_tags(self, tags: Sequence[tuple[int, str]]) -> None:
         """More tags for the picker (e.g. from the talk options)."""

@@ -160,6 +160,17 @@ class CallMonitor(QObject):
         if focused:
             self.refresh_soon()
 
+    def set_policy(self, policy: PollPolicy) -> None:
+        """New intervals (a settings save), in force at once.
+
+        The wait in progress ends (one poll now), and the next wait follows the new policy.
+        """
+        if policy == self._policy:
+            return
+        self._policy = policy
+        if self._state is MonitorState.WAITING:
+            self.refresh_soon()
+
     def set_limits(self, limits: Limits | None) -> None:
         """The latest point budget reported by any reply (the status viewmodel forwards it)."""
         self._limits = limits
