@@ -1176,7 +1176,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/config/problems.py" line="52"/>
         <source>a media file id (digits)</source>
-        <translation>id медиафайла (цифрами)</translation>
+        <translation>id медиафайла — только цифры</translation>
     </message>
     <message>
         <location filename="../../callpad/config/problems.py" line="53"/>
