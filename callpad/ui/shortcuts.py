@@ -187,10 +187,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "next_call", ("Ctrl+Shift+Y",), QT_TRANSLATE_NOOP("Shortcuts", "Next call"), GROUP_VIEW
     ),
-    ActionSpec("next_pane", ("Ctrl+F6",), QT_TRANSLATE_NOOP("Shortcuts", "Next pane"), GROUP_VIEW),
+    # F6 cycles panes, as screen-reader users expect (AGENT-DESKTOPS.md sections 3 and 4).
+    ActionSpec(
+        "next_pane", ("F6", "Ctrl+F6"), QT_TRANSLATE_NOOP("Shortcuts", "Next pane"), GROUP_VIEW
+    ),
     ActionSpec(
         "previous_pane",
-        ("Ctrl+Shift+F6",),
+        ("Shift+F6", "Ctrl+Shift+F6"),
         QT_TRANSLATE_NOOP("Shortcuts", "Previous pane"),
         GROUP_VIEW,
     ),

@@ -190,7 +190,7 @@ def _show_cheat_sheet(w: MainWindow) -> None:
 
 
 def _cycle_pane(w: MainWindow, step: int) -> None:
-    """Ctrl+F6 / Ctrl+Shift+F6: dialer, call list, call actions, talk options."""
+    """F6 / Shift+F6 (also with Ctrl): dialer, call list, call actions, talk options."""
     panes: list[list[QWidget]] = [
         [w.dialer.number],
         [w.calls],

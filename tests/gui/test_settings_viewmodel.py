@@ -99,14 +99,14 @@ def test_save_writes_the_file_and_emits_saved(qapp, tmp_path):
     saved: list[Settings] = []
     vm.saved.connect(saved.append)
     vm.set_text("agent.employee_id", "7")
-    vm.set_shortcuts({"hold": ["F6"]})
+    vm.set_shortcuts({"hold": ["Ctrl+Shift+F4"]})
     dirty_before = vm.dirty
     assert vm.save()
     assert (dirty_before, vm.dirty) == (True, False)
     assert saved[0].agent.employee_id == 7
     loaded = SettingsStore(tmp_path / "settings.json").load().settings
     assert loaded == saved[0]
-    assert loaded.shortcuts["hold"] == ("F6",)
+    assert loaded.shortcuts["hold"] == ("Ctrl+Shift+F4",)
 
 
 def test_write_failure_is_reported_and_draft_kept(qapp, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.gui.test_ui_desk import OFFSCREEN_NOISE, dial_and_connect, open_desk
+from tests.qt_async import until
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -69,18 +71,29 @@ async def test_action_buttons_describe_their_keys(sim_server):
         assert "F4" in hold.toolTip()
 
 
-async def test_ctrl_f6_cycles_the_panes(sim_server):
+async def test_f6_cycles_the_panes(sim_server):
+    """F6 / Shift+F6 as screen-reader users expect; Ctrl+F6 does the same."""
     async with open_desk(sim_server) as desk:
         await dial_and_connect(desk, sim_server)
-        window, table = desk.window, desk.window.table
+        window = desk.window
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
         window.dialer.focus_number()
-        table["next_pane"].trigger()
+
+        def key(k: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+            focused = QApplication.focusWidget()
+            assert focused is not None
+            QTest.keyClick(focused, k, mods)
+
+        key(Qt.Key.Key_F6)
         assert window.calls.hasFocus()
-        table["next_pane"].trigger()
+        key(Qt.Key.Key_F6)
         focused = QApplication.focusWidget()
         assert focused is not None
         assert window.action_bar.isAncestorOf(focused)
-        table["previous_pane"].trigger()
+        key(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
         assert window.calls.hasFocus()
-        table["previous_pane"].trigger()
+        key(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
         assert window.dialer.number.hasFocus()
+        key(Qt.Key.Key_F6, Qt.KeyboardModifier.ControlModifier)
+        assert window.calls.hasFocus()
