@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 # The plain-Python core comes before Qt: PySide6 reads the source of every module imported after it
-# (its `__feature__` hook), about 0.1 ms a module (start-up time).
+# (its `__feature__` hook), 0.1-0.2 ms a module (start-up time).
 from callpad import __version__
 from callpad.api.service import CallService
 from callpad.config.logging_setup import configure_logging, parse_log_level
@@ -185,10 +185,10 @@ def _desk(url: str, settings: Settings, store: SettingsStore | None, lang: str, 
 class LateService:
     """Stands for the CallService until it exists, so that the window is shown before it.
 
-    httpx, the API client and the simulator take longer to import than the whole window. Until
-    `bind()`, every coroutine waits for the service, the properties read as logged out, and
-    metadata listeners are kept and then fed from the service. Desk and the viewmodels see a
-    CallService (via `cast`: the methods come from `__getattr__`).
+    httpx, the API client and the simulator take 130-180 ms to import and start (bench_startup.py);
+    the window need not wait for them. Until `bind()`, every coroutine waits for the service, the
+    properties read as logged out, and metadata listeners are kept and then fed from the service.
+    Desk and the viewmodels see a CallService (via `cast`: the methods come from `__getattr__`).
     """
 
     _BEFORE_BIND: ClassVar[Mapping[str, object]] = {"is_authenticated": False}  # others: None
@@ -409,7 +409,8 @@ async def _run_demo(
             _started()
             return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
         await _first_list(desk, quit_requested, DESKTOP_WIRING_WAIT_S)
-        _wire_desktop(desk, store, None, paths, quit_requested, None)
+        if not quit_requested.is_set():
+            _wire_desktop(desk, store, None, paths, quit_requested, None)
         _started()
         if probe:
             quit_requested.set()
