@@ -8,7 +8,7 @@
 
 import contextlib
 import gc
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -26,6 +26,15 @@ from tests.gui.vm_desk import Desk, build_desk
 pin_singletons()
 
 StartSim = Callable[..., Awaitable[SimServer]]
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_gc() -> Iterator[None]:
+    """A desk freezes the start-up objects after its first poll (ui/desk.py); in the test
+    process that would keep every earlier test's objects from the collector, so undo it."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
 
 
 @pytest.fixture

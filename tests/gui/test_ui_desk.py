@@ -8,6 +8,7 @@ documented order at the end (the conftest's `sim_server` runs on a ManualClock).
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any
@@ -140,3 +141,17 @@ async def test_a_number_from_a_link_is_dialled_once_logged_in(sim_server):
         assert desk.models.session.login_with_password("demo", "demo")
         await until(lambda: requests(sim_server, "start.employee_call"))
         assert requests(sim_server, "start.employee_call")[0]["params"]["contact"] == CUSTOMER
+
+
+async def test_start_up_objects_are_frozen_once_after_the_first_poll(sim_server):
+    """gc.freeze() keeps full collections short while polling (bench_refresh.py)."""
+    gc.unfreeze()
+    async with open_desk(sim_server, login=False) as desk:
+        assert gc.get_freeze_count() == 0
+        assert desk.models.session.login_with_password("demo", "demo")
+        await until(lambda: desk.models.session.logged_in)
+        await poll(desk)
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000
+        await poll(desk)
+        assert gc.get_freeze_count() <= frozen  # not again (frozen objects may still be freed)
