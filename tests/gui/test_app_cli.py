@@ -101,4 +101,5 @@ def test_demo_dials_a_tel_link_and_quits_cleanly_on_sigterm(tmp_path: Path) -> N
     assert "Traceback" not in err
     text = log.read_text(encoding="utf-8")
     assert "logout.user" in text  # the session was closed on the way out
+    assert "start-up over: garbage collector on" in text
     assert "demo" not in [line.split()[-1] for line in text.splitlines() if "password" in line]
