@@ -23,7 +23,9 @@ from callpad.api.models import CallSessionId, LegId, Message, RecordAction, TagI
 from callpad.api.phone import parse_phone
 from callpad.api.service import CallService
 from callpad.viewmodels import wording
-from callpad.viewmodels.call_phase import CallAction, CallPhase, allowed_actions
+from callpad.viewmodels.call_capabilities import CallCapabilities, enabled_actions
+from callpad.viewmodels.call_capabilities import action_key as action_key  # re-exported
+from callpad.viewmodels.call_phase import CallAction, CallPhase
 from callpad.viewmodels.calls_model import CallsModel
 from callpad.viewmodels.error_kinds import user_message
 from callpad.viewmodels.task_runner import TaskRunner
@@ -32,37 +34,13 @@ _DTMF_SYMBOL = re.compile(r"[0-9*#]")
 
 DEFAULT_HOLD_MESSAGE = Message.tts("Пожалуйста, оставайтесь на линии.")
 
-# Commands that move the call share one key per call; the others each have their own.
-_MOVES = frozenset(
-    {
-        CallAction.HOLD,
-        CallAction.UNHOLD,
-        CallAction.CONSULT,
-        CallAction.TRANSFER,
-        CallAction.DISCONNECT_LEG,
-        CallAction.TALK_OPTION,
-        CallAction.RELEASE,
-    }
-)
 
-
-def action_key(action: CallAction, session_id: int) -> str:
-    """The runner key of `action` on one call."""
-    if action in _MOVES:
-        group = "move"
-    elif action in (CallAction.RECORD_ON, CallAction.RECORD_OFF):
-        group = "record"
-    else:
-        group = action.value
-    return f"call:{session_id}:{group}"
-
-
-class CallActionsViewModel(QObject):
+class CallActionsViewModel(CallCapabilities):
     """Hold, consult, transfer, return, disconnect, tag, record, coach, DTMF, block, release.
 
     Signals (change-only):
         selection_changed(): the selected call or leg changed.
-        capabilities_changed(): any `can_*` changed (each also has its own signal).
+        capabilities_changed(), can_<action>_changed(bool): see `CallCapabilities`.
         busy_changed(bool), busy_action_changed(str), result_changed(str),
         known_tags_changed(list): the tags the picker offers [(id, name), ...].
         action_finished(str, bool, str): action value, success, sentence.
@@ -70,28 +48,12 @@ class CallActionsViewModel(QObject):
     """
 
     selection_changed = Signal()
-    capabilities_changed = Signal()
     busy_changed = Signal(bool)
     busy_action_changed = Signal(str)
     result_changed = Signal(str)
     known_tags_changed = Signal(list)
     action_finished = Signal(str, bool, str)
     confirmation_needed = Signal(str)
-
-    can_hold_changed = Signal(bool)
-    can_unhold_changed = Signal(bool)
-    can_consult_changed = Signal(bool)
-    can_transfer_changed = Signal(bool)
-    can_restore_changed = Signal(bool)
-    can_disconnect_leg_changed = Signal(bool)
-    can_tag_changed = Signal(bool)
-    can_record_on_changed = Signal(bool)
-    can_record_off_changed = Signal(bool)
-    can_add_coach_changed = Signal(bool)
-    can_send_dtmf_changed = Signal(bool)
-    can_block_changed = Signal(bool)
-    can_talk_option_changed = Signal(bool)
-    can_release_changed = Signal(bool)
 
     def __init__(
         self,
@@ -116,7 +78,6 @@ class CallActionsViewModel(QObject):
         self._lang = lang
         self._session: int | None = None
         self._leg: int | None = None
-        self._can: dict[CallAction, bool] = dict.fromkeys(CallAction, False)
         self._in_flight: dict[str, CallAction] = {}  # runner key -> action
         self._busy_action = ""
         self._result = ""
@@ -153,66 +114,6 @@ class CallActionsViewModel(QObject):
     def recording(self) -> bool:
         call = self._model.call(self._session) if self._session is not None else None
         return call is not None and any(leg.record_call_enabled for leg in call.legs)
-
-    @property
-    def can_hold(self) -> bool:
-        return self._can[CallAction.HOLD]
-
-    @property
-    def can_unhold(self) -> bool:
-        return self._can[CallAction.UNHOLD]
-
-    @property
-    def can_consult(self) -> bool:
-        return self._can[CallAction.CONSULT]
-
-    @property
-    def can_transfer(self) -> bool:
-        return self._can[CallAction.TRANSFER]
-
-    @property
-    def can_restore(self) -> bool:
-        return self._can[CallAction.RESTORE]
-
-    @property
-    def can_disconnect_leg(self) -> bool:
-        return self._can[CallAction.DISCONNECT_LEG]
-
-    @property
-    def can_tag(self) -> bool:
-        return self._can[CallAction.TAG]
-
-    @property
-    def can_record_on(self) -> bool:
-        return self._can[CallAction.RECORD_ON]
-
-    @property
-    def can_record_off(self) -> bool:
-        return self._can[CallAction.RECORD_OFF]
-
-    @property
-    def can_add_coach(self) -> bool:
-        return self._can[CallAction.ADD_COACH]
-
-    @property
-    def can_send_dtmf(self) -> bool:
-        return self._can[CallAction.SEND_DTMF]
-
-    @property
-    def can_block(self) -> bool:
-        return self._can[CallAction.BLOCK]
-
-    @property
-    def can_talk_option(self) -> bool:
-        return self._can[CallAction.TALK_OPTION]
-
-    @property
-    def can_release(self) -> bool:
-        return self._can[CallAction.RELEASE]
-
-    def can(self, action: CallAction) -> bool:
-        """Whether `action` is enabled now (same value as its `can_*` property)."""
-        return self._can[action]
 
     @property
     def phase(self) -> CallPhase | None:
@@ -457,26 +358,15 @@ class CallActionsViewModel(QObject):
 
     def _recompute(self, *_args: object) -> None:
         sid = self._session
-        allowed = allowed_actions(self.phase) if sid is not None else frozenset()
-        recording = self.recording
-        new: dict[CallAction, bool] = {}
-        for action in CallAction:
-            ok = action in allowed
-            if ok and sid is not None and action is not CallAction.SEND_DTMF:
-                ok = not self._runner.is_running(action_key(action, sid))
-            if action is CallAction.RECORD_ON:
-                ok = ok and not recording
-            elif action is CallAction.RECORD_OFF:
-                ok = ok and recording
-            elif action is CallAction.DISCONNECT_LEG:
-                ok = ok and self._leg is not None
-            new[action] = ok
-        changed = [a for a in CallAction if new[a] != self._can[a]]
-        self._can = new
-        for action in changed:
-            getattr(self, f"can_{action.value}_changed").emit(new[action])
-        if changed:
-            self.capabilities_changed.emit()
+        self._publish(
+            enabled_actions(
+                self.phase if sid is not None else None,
+                sid,
+                has_leg=self._leg is not None,
+                recording=self.recording,
+                is_running=self._runner.is_running,
+            )
+        )
 
     def _update_busy(self) -> None:
         active = [a for k, a in self._in_flight.items() if self._runner.is_running(k)]
