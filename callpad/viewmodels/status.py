@@ -17,6 +17,8 @@ from callpad.api.errors import RpcError
 from callpad.api.models import ApiVersionInfo, Limits, ReplyMetadata
 from callpad.clock import Clock
 from callpad.viewmodels import wording
+from callpad.viewmodels.budget import BudgetState as BudgetState  # re-exported
+from callpad.viewmodels.budget import budget_numbers, classify_budget
 from callpad.viewmodels.error_kinds import user_message
 from callpad.viewmodels.task_runner import ErrorReport
 
@@ -30,15 +32,6 @@ class ConnectionState(enum.Enum):
     CONNECTING = "connecting"  # logging in
     ONLINE = "online"
     DEGRADED = "degraded"  # logged in, but polls fail
-
-
-class BudgetState(enum.Enum):
-    """The point budget."""
-
-    UNKNOWN = "unknown"  # no reply with limits yet
-    OK = "ok"
-    LOW = "low"
-    EXHAUSTED = "exhausted"
 
 
 class StatusViewModel(QObject):
@@ -248,7 +241,7 @@ class StatusViewModel(QObject):
             self.connection_text_changed.emit(self.connection_text)
 
     def _set_limits(self, limits: Limits) -> None:
-        changed = self._limits is None or _numbers(self._limits) != _numbers(limits)
+        changed = self._limits is None or budget_numbers(self._limits) != budget_numbers(limits)
         self._limits = limits
         self._limits_at = self._clock.now()
         self.limits_changed.emit(limits)
@@ -263,29 +256,9 @@ class StatusViewModel(QObject):
         limits = self._limits
         if limits is None:
             return
-        elapsed = self._elapsed()
-        minute_left = max(0, round(limits.minute_reset - elapsed))
-        day_left = max(0, round(limits.day_reset - elapsed))
-        lang = self._lang
-        if limits.day_remaining <= 0 and day_left > 0:
-            state, countdown = BudgetState.EXHAUSTED, day_left
-            text = wording.text("budget_exhausted_day", lang, time=_hms(day_left))
-        elif limits.minute_remaining <= 0 and minute_left > 0:
-            state, countdown = BudgetState.EXHAUSTED, minute_left
-            text = wording.text("budget_exhausted_minute", lang, seconds=minute_left)
-        elif (limits.minute_remaining <= 0 or limits.day_remaining <= 0) or _low(
-            limits, self._low_fraction
-        ):
-            # A spent budget whose reset time has passed is only "low" until the next reply.
-            state, countdown = BudgetState.LOW, 0
-            text = wording.text(
-                "budget_low", lang, minute=limits.minute_remaining, day=limits.day_remaining
-            )
-        else:
-            state, countdown = BudgetState.OK, 0
-            text = wording.text(
-                "budget", lang, minute=limits.minute_remaining, day=limits.day_remaining
-            )
+        state, countdown, text = classify_budget(
+            limits, self._elapsed(), self._low_fraction, self._lang
+        )
         if state is not self._budget:
             self._budget = state
             self.budget_state_changed.emit(state.value)
@@ -313,21 +286,3 @@ class StatusViewModel(QObject):
         if text != self._message:
             self._message = text
             self.message_changed.emit(text)
-
-
-def _numbers(limits: Limits) -> tuple[int, int, int, int]:
-    return (limits.minute_remaining, limits.minute_limit, limits.day_remaining, limits.day_limit)
-
-
-def _low(limits: Limits, fraction: float) -> bool:
-    minute_low = (
-        limits.minute_limit > 0 and limits.minute_remaining < limits.minute_limit * fraction
-    )
-    day_low = limits.day_limit > 0 and limits.day_remaining < limits.day_limit * fraction
-    return minute_low or day_low
-
-
-def _hms(seconds: int) -> str:
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}"
