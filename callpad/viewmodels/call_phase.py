@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from callpad.api.models import ActiveCall, Leg, LegState
+from callpad.api.models import ActiveCall, Direction, Leg, LegState
 
 
 class CallPhase(enum.Enum):
@@ -159,3 +159,32 @@ def is_mine(call: ActiveCall, employee_ids: Iterable[int]) -> bool:
     """Whether a leg of one of these employees takes part in the call."""
     ids = set(employee_ids)
     return any(leg.employee_id is not None and leg.employee_id in ids for leg in call.legs)
+
+
+def rings_for_me(call: ActiveCall, employee_ids: Iterable[int]) -> bool:
+    """An incoming call whose leg to one of these employees is ringing (highlight, notify)."""
+    ids = set(employee_ids)
+    return call.direction is Direction.IN and any(
+        leg.employee_id in ids and leg.state is LegState.DIALING
+        for leg in call.legs
+        if leg.employee_id is not None
+    )
+
+
+def party_of(call: ActiveCall, leg: Leg, phase: CallPhase | None) -> str:
+    """Who a leg is: "A" (customer), "B" (agent), "C" (consultant), "coach" or "other".
+
+    `phase` is the call's known phase; None: inferred here, only if the leg needs it.
+    """
+    a = contact_leg(call)
+    if a is not None and leg.leg_id == a.leg_id:
+        return "A"
+    if leg.is_operator:
+        return "B"
+    operators_before = any(other.is_operator for other in call.legs if other.leg_id < leg.leg_id)
+    if leg.employee_id is not None and not operators_before:
+        return "B"
+    phase = phase or infer_phase(call)
+    if phase in (CallPhase.DIALING, CallPhase.OPERATOR_TALK, CallPhase.TRANSFER_PENDING):
+        return "C"
+    return "coach" if phase is not CallPhase.SESSION else "other"

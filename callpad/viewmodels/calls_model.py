@@ -27,9 +27,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from callpad.api.models import ActiveCall, Direction, Leg, LegState
+from callpad.api.models import ActiveCall, Leg
 from callpad.clock import Clock
-from callpad.viewmodels.call_phase import CallPhase, contact_leg, infer_phase, is_mine
+from callpad.viewmodels.call_phase import CallPhase, infer_phase, is_mine, party_of, rings_for_me
 
 # Re-exported: the views import the model's vocabulary and its filter from here.
 from callpad.viewmodels.call_rows import (
@@ -264,11 +264,7 @@ class CallsModel(QAbstractItemModel):
     def _derive(self, item: CallRow, call: ActiveCall, previous: CallPhase | None) -> None:
         item.phase = infer_phase(call, previous)
         item.mine = is_mine(call, self._my_ids)
-        item.incoming_for_me = call.direction is Direction.IN and any(
-            leg.employee_id in self._my_ids and leg.state is LegState.DIALING
-            for leg in call.legs
-            if leg.employee_id is not None
-        )
+        item.incoming_for_me = rings_for_me(call, self._my_ids)
 
     def _announce(self, item: CallRow) -> None:
         sid = item.call.call_session_id
@@ -277,20 +273,7 @@ class CallsModel(QAbstractItemModel):
             self.incoming_call.emit(sid)
 
     def _party_of(self, call: ActiveCall, leg: Leg) -> str:
-        a = contact_leg(call)
-        if a is not None and leg.leg_id == a.leg_id:
-            return "A"
-        if leg.is_operator:
-            return "B"
-        operators_before = any(
-            other.is_operator for other in call.legs if other.leg_id < leg.leg_id
-        )
-        if leg.employee_id is not None and not operators_before:
-            return "B"
-        phase = self.phase(call.call_session_id) or infer_phase(call)
-        if phase in (CallPhase.DIALING, CallPhase.OPERATOR_TALK, CallPhase.TRANSFER_PENDING):
-            return "C"
-        return "coach" if phase is not CallPhase.SESSION else "other"
+        return party_of(call, leg, self.phase(call.call_session_id))
 
     def _reindex(self) -> None:
         self._pos = {r.call.call_session_id: i for i, r in enumerate(self._rows)}
