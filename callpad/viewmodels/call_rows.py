@@ -152,6 +152,8 @@ def call_data(item: CallRow, column: int, role: int, lang: str, duration: int) -
         return _call_tooltip(item, CallColumn(column), lang)
     if role == ACCESSIBLE and column == 0:
         return call_sentence(item, lang, duration)
+    if role == ACCESSIBLE and column in (CallColumn.CONTACT, CallColumn.VIRTUAL_NUMBER):
+        return spoken_number(_call_display(item, CallColumn(column), lang, duration))
     return None
 
 
@@ -279,6 +281,8 @@ def leg_data(
     if role < USER:
         if role == ACCESSIBLE and column == 0:
             return leg_sentence(item, leg_row, lang)
+        if role == ACCESSIBLE and column == CallColumn.CONTACT:
+            return spoken_number(leg_number(call, leg, leg_row.party))
         if role == TOOLTIP and column == 0 and leg.is_operator:
             return wording.text("operator_marker", lang)
         if role == TOOLTIP and column == CallColumn.STATE and leg.record_call_enabled:

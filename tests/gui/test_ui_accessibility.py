@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -97,3 +98,19 @@ async def test_f6_cycles_the_panes(sim_server):
         assert window.dialer.number.hasFocus()
         key(Qt.Key.Key_F6, Qt.KeyboardModifier.ControlModifier)
         assert window.calls.hasFocus()
+
+
+async def test_screen_readers_get_one_sentence_per_call_and_leg_row(sim_server):
+    """The focused cell of the call list is column 0; its accessible name is the whole row."""
+    async with open_desk(sim_server) as desk:
+        sid = await dial_and_connect(desk, sim_server)
+        view = desk.window.calls
+        call = desk.models.proxy.mapFromSource(desk.models.calls.index_of_call(sid))
+        tree = QAccessible.queryAccessibleInterface(view)
+        assert tree is not None
+        names = [tree.child(i).text(QAccessible.Text.Name) for i in range(tree.childCount())]
+        assert call.row() == 0
+        sentence = "Outgoing call, +7 916 123-45-67, line +7 495 111-22-33, Talking, duration"
+        row = next(i for i, name in enumerate(names) if name.startswith(sentence))
+        assert "Agent · Иванов Пётр, number 0107, Conversation, operator." in names[row:]
+        assert names.count("+7 916 123-45-67") == 2  # number cells read as written (call, leg)

@@ -213,7 +213,8 @@ def test_each_row_has_one_accessible_sentence():
         "Outgoing call, +7 916 123-45-67, line +7 495 111-22-33, Talking, duration 0:30,"
         " tags: Hot lead, recording."
     )
-    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) is None
+    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) == "+7 916 123-45-67"
+    assert model.index(0, CallColumn.STATE).data(Qt.ItemDataRole.AccessibleTextRole) is None
     operator = model.index(0, 0, row).data(Qt.ItemDataRole.AccessibleTextRole)
     assert operator == "Agent · Employee 3141, number 0107, Conversation, operator."
     customer = model.index(1, 0, row).data(Qt.ItemDataRole.AccessibleTextRole)
