@@ -16,7 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from callpad.ui.icons import icon
-from callpad.ui.shortcuts import ACTIONS, LOCAL_ACTIONS, SPECS, action_text, native_keys
+from callpad.ui.shortcuts import (
+    ACTIONS,
+    LOCAL_ACTIONS,
+    SPECS,
+    action_text,
+    native_keys,
+    toggle_partner,
+)
 
 _LATIN_ROW = "QWERTYUIOP[]ASDFGHJKL;'ZXCVBNM,.`"
 _CYRILLIC_ROW = "ЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"
@@ -64,8 +71,16 @@ def layout_variants(portable: str) -> list[QKeySequence]:
 
 
 def _bindings(overrides: Mapping[str, Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
-    """Every action's keys: the agent's remapping where there is one, else the default."""
-    return {spec.id: tuple((overrides or {}).get(spec.id, spec.keys)) for spec in ACTIONS}
+    """Every action's keys: the agent's remapping where there is one, else the default.
+
+    A toggle pair shares its keys: a remapped hold also resumes (unhold) with the new key.
+    """
+    given = dict(overrides or {})
+    for spec in ACTIONS:
+        partner = toggle_partner(spec.id)
+        if spec.id not in given and partner is not None and partner in given:
+            given[spec.id] = given[partner]
+    return {spec.id: tuple(given.get(spec.id, spec.keys)) for spec in ACTIONS}
 
 
 class ActionTable(QObject):

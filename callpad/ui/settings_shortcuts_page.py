@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callpad.ui.shortcuts import ActionSpec, action_text, find_clashes, native_keys
+from callpad.ui.shortcuts import (
+    ActionSpec,
+    action_text,
+    find_clashes,
+    native_keys,
+    toggle_partner,
+)
 
 Bindings = Mapping[str, tuple[str, ...]]
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -119,12 +125,16 @@ class ShortcutsPage(QWidget):
             self._refuse(action_id, clash)
             self._refresh(action_id)
             return False
-        if new_keys == self._specs[action_id].keys:
-            self._overrides.pop(action_id, None)
-        else:
-            self._overrides[action_id] = new_keys
+        partner = toggle_partner(action_id)
+        for target in (action_id, partner):  # hold and unhold: one key, both ways
+            if target is None or target not in self._specs:
+                continue
+            if new_keys == self._specs[target].keys:
+                self._overrides.pop(target, None)
+            else:
+                self._overrides[target] = new_keys
+            self._refresh(target)
         self.message.clear()
-        self._refresh(action_id)
         self._on_change(self.overrides())
         return True
 

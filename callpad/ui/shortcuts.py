@@ -248,6 +248,14 @@ SPECS: Mapping[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
 # Pairs that share keys on purpose: only one of each pair is enabled at a time.
 TOGGLE_PAIRS: frozenset[frozenset[str]] = frozenset({frozenset({"hold", "unhold"})})
+
+
+def toggle_partner(action_id: str) -> str | None:
+    """The other command of a toggle pair (hold <-> unhold): remapping one remaps both."""
+    pair = next((p for p in TOGGLE_PAIRS if action_id in p), None)
+    return None if pair is None else next(a for a in pair if a != action_id)
+
+
 # Bindings only active while the named part of the window has focus (never clash window-wide).
 LOCAL_ACTIONS: frozenset[str] = frozenset({"dial", "copy_number"})
 # The editing set no window-wide command may take (AGENT-DESKTOPS.md section 3).

@@ -72,6 +72,10 @@ async def test_a_remapped_shortcut_works_at_once(sim_server: SimServer, tmp_path
         await settle(desk, sim_server)
         assert phase(desk, sid) == "ON_HOLD"
         assert len(requests(sim_server, "hold.call")) == 1
+        assert dialog.shortcuts.keys("unhold") == ("Ctrl+Shift+F4", "F4")  # the pair moves
+        await press(desk, Qt.Key.Key_F4, CTRL_SHIFT)  # the same new key resumes
+        await settle(desk, sim_server)
+        assert phase(desk, sid) == "TALK"
 
 
 async def test_new_poll_intervals_apply_to_the_wait_in_progress(
