@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -174,25 +174,29 @@ class CallsView(QTreeView):
             return
         model.rowsInserted.connect(self._on_rows_inserted)
         header = self.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CallColumn.TAGS, QHeaderView.ResizeMode.Stretch)
-        # The virtual number (mostly the same line for every call) goes last on screen, so a
-        # narrow window cuts it off rather than the state or the duration.
+        # The virtual number (mostly the same line for every call) goes last on screen and takes
+        # what is left, so a narrow window (or longer Russian headers) cuts it off, never the
+        # state, the duration or the tags.
         header.moveSection(header.visualIndex(CallColumn.VIRTUAL_NUMBER), header.count() - 1)
+        header.setStretchLastSection(True)
         # Recording is a red record mark in the state cell (its tooltip and the row's spoken
         # sentence say it), which leaves the width to the tags.
         self.setColumnHidden(CallColumn.RECORDING, True)
+        metrics = header.fontMetrics()
+        bold = self.font()
+        bold.setBold(True)
+        number = QFontMetrics(bold).horizontalAdvance("+7 000 000-00-00") + 32
         for column, width in (
-            (CallColumn.DIRECTION, 272),
-            (CallColumn.CONTACT, 146),
-            (CallColumn.VIRTUAL_NUMBER, 140),
-            (CallColumn.STATE, 170),
-            (CallColumn.DURATION, 70),
+            (CallColumn.DIRECTION, 264),
+            (CallColumn.CONTACT, number),
+            (CallColumn.STATE, 166),
+            (CallColumn.DURATION, 64),
+            (CallColumn.TAGS, 110),
+            (CallColumn.VIRTUAL_NUMBER, 130),
         ):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            bold = self.header().fontMetrics()
-            self.setColumnWidth(column, max(width, int(bold.horizontalAdvance(title) * 1.1) + 30))
+            self.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.expandAll()
 
