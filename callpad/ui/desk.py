@@ -190,9 +190,8 @@ class Desk:
         in any number.
         """
         self.models.monitor.polled.disconnect(self._freeze_startup_objects)
-        if not gc.get_freeze_count():
-            gc.collect()  # what start-up left as garbage goes first, so none is frozen
-            gc.freeze()
+        if not gc.get_freeze_count():  # app.py freezes itself in demo mode, before the login
+            gc.freeze()  # no collect() first: a few hundred garbage objects cost less than it
             _log.debug("gc.freeze(): %d start-up objects frozen", gc.get_freeze_count())
 
     async def shutdown(self) -> None:
