@@ -295,8 +295,6 @@ def _wire_desktop(
     from callpad.config.notices import NoticeLog
     from callpad.desktop.integration import DesktopIntegration
     from callpad.desktop.tray import TrayState
-    from callpad.ui.settings_dialog import SettingsDialog
-    from callpad.viewmodels.settings import SettingsViewModel
 
     app, window, m = QApplication.instance(), desk.window, desk.models
     assert isinstance(app, QApplication)  # noqa: S101 - main() created it
@@ -319,6 +317,10 @@ def _wire_desktop(
         window.activateWindow()
 
     def open_settings() -> None:
+        # Imported on first use: ~10 MB and ~30 ms that most sessions never need (start-up).
+        from callpad.ui.settings_dialog import SettingsDialog
+        from callpad.viewmodels.settings import SettingsViewModel
+
         vm = SettingsViewModel(store, vault=vault, parent=window)
         vm.saved.connect(desktop.apply_settings)
         SettingsDialog(vm, parent=window).open()

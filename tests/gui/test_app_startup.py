@@ -10,15 +10,21 @@ import asyncio
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import cast
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from callpad.api.client import CallApiClient
 from callpad.api.models import ReplyMetadata
 from callpad.api.service import CallService
-from callpad.app import STARTUP_PROBE_ENV, LateService
+from callpad.app import STARTUP_PROBE_ENV, LateService, _wire_desktop
+from callpad.config.paths import AppPaths
+from callpad.config.store import SettingsStore
 from callpad.sim.server import SimServer
+from callpad.ui.desk import Desk
+from callpad.ui.theme import LIGHT
 
 LATER = ("httpx", "callpad.api.client", "callpad.sim.server", "keyring", "callpad.desktop.tray")
 
@@ -104,3 +110,25 @@ async def test_before_the_client_exists_plain_calls_fail_loudly_and_closing_is_a
     with pytest.raises(AttributeError):
         late.no_such_method()
     await late.aclose()  # nothing bound: nothing to close
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")  # offscreen
+async def test_the_settings_dialog_loaded_on_first_use_opens_from_the_wired_window(
+    sim_server: SimServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from callpad.ui.settings_dialog import SettingsDialog
+
+    paths = AppPaths.in_folder(tmp_path)
+    paths.ensure()
+    store = SettingsStore(paths.settings_file)
+    client = CallApiClient(sim_server.url, clock=sim_server.clock)
+    desk = Desk(client, client.aclose, store.load().settings, store, "en", LIGHT, demo=True)
+    _wire_desktop(desk, store, None, paths, asyncio.Event(), None)
+    try:
+        desk.window.settings_requested.emit()
+        dialogs = desk.window.findChildren(SettingsDialog)
+        assert len(dialogs) == 1
+        assert dialogs[0].isVisible()
+        dialogs[0].reject()
+    finally:
+        await desk.shutdown()
