@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from callpad import __version__
-from callpad.app import parse_args, requested_number
+from callpad.app.cli import parse_args, requested_number
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 

@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 from callpad.api.client import CallApiClient
 from callpad.api.models import ReplyMetadata
 from callpad.api.service import CallService
-from callpad.app import STARTUP_PROBE_ENV, LateService, _wire_desktop
+from callpad.app.desktop_wiring import wire_desktop
+from callpad.app.late_service import LateService
+from callpad.app.startup import STARTUP_PROBE_ENV
 from callpad.config.paths import AppPaths
 from callpad.config.store import SettingsStore
 from callpad.sim.server import SimServer
@@ -123,7 +125,7 @@ async def test_the_settings_dialog_loaded_on_first_use_opens_from_the_wired_wind
     store = SettingsStore(paths.settings_file)
     client = CallApiClient(sim_server.url, clock=sim_server.clock)
     desk = Desk(client, client.aclose, store.load().settings, store, "en", LIGHT, demo=True)
-    _wire_desktop(desk, store, None, paths, asyncio.Event(), None)
+    wire_desktop(desk, store, None, paths, asyncio.Event(), None)
     try:
         desk.window.settings_requested.emit()
         dialogs = desk.window.findChildren(SettingsDialog)

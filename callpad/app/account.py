@@ -1,0 +1,59 @@
+"""Account mode: one instance per user, remembered credentials or the login dialog, the desk."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+
+from callpad.app.clients import make_desk
+from callpad.app.desktop_wiring import wire_desktop
+from callpad.app.startup import started
+from callpad.config.paths import AppPaths
+from callpad.config.schema import Settings
+from callpad.config.secrets import open_vault
+from callpad.config.store import LoadResult, SettingsStore
+from callpad.desktop.single_instance import SingleInstance, instance_name
+from callpad.ui.account_front import AccountFront
+from callpad.ui.desk import Desk
+from callpad.ui.theme import Colors
+
+_log = logging.getLogger("callpad.app")
+
+
+async def run_account(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    store: SettingsStore,
+    loaded: LoadResult,
+    lang: str,
+    colors: Colors,
+    quit_requested: asyncio.Event,
+) -> int:
+    """A real account: one instance per user, remembered credentials or the login dialog."""
+    instance = SingleInstance(instance_name(paths.config_dir))
+    if instance.forward(sys.argv[1:]):
+        _log.info("another callpad runs for this user: request forwarded")
+        return 0
+    instance.listen()
+    vault = open_vault(paths)
+    notice = loaded.error or ("; ".join(p.english() for p in loaded.problems))
+    hooks: list[Callable[[Desk], None]] = []
+
+    def desk_for(settings: Settings) -> Desk:
+        desk = make_desk(settings.account.base_url(), settings, store, lang, colors)
+        for hook in hooks:
+            hook(desk)
+        return desk
+
+    front = AccountFront(loaded.settings, store, vault, desk_for, notice=notice)
+    hooks.append(lambda desk: wire_desktop(desk, store, vault, paths, quit_requested, instance))
+    started(freeze=False)  # the login (or its dialog) comes first; Desk freezes after its 1st poll
+    try:
+        await front.run(quit_requested)
+    finally:
+        await front.close()
+        instance.close()
+    return 0
