@@ -205,7 +205,6 @@ class Desk:
         try:
             await self._close_service()
         finally:
-            self.window.cheat_sheet.close()
-            self.window.keypad.close()
+            self.window.close_popups()
             self.window.hide()
             self.window.deleteLater()

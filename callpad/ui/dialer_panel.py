@@ -96,10 +96,8 @@ class DialerPanel(QFrame):
         self.recent.activated.connect(self._dial_recent)
         self.recent.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
-        self.advanced = AdvancedDialForm(dialer, self)
-        self.advanced.submitted.connect(self.dial_requested.emit)
+        self._advanced: AdvancedDialForm | None = None  # built when first shown (start-up time)
         self.advanced_area = QScrollArea(self)
-        self.advanced_area.setWidget(self.advanced)
         self.advanced_area.setWidgetResizable(True)
         self.advanced_area.setFrameShape(QFrame.Shape.NoFrame)
         self.advanced_area.setVisible(False)
@@ -144,7 +142,18 @@ class DialerPanel(QFrame):
         self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.number.selectAll()
 
+    @property
+    def advanced(self) -> AdvancedDialForm:
+        """The advanced options form, built on first use: most sessions never open it."""
+        if self._advanced is None:
+            self._advanced = AdvancedDialForm(self.vm, self)
+            self._advanced.submitted.connect(self.dial_requested.emit)
+            self.advanced_area.setWidget(self._advanced)
+        return self._advanced
+
     def show_advanced(self, shown: bool) -> None:
+        if shown:
+            self.advanced  # noqa: B018 - builds the form before it is shown
         self.advanced_area.setVisible(shown)
         if self.advanced_button.isChecked() != shown:
             self.advanced_button.setChecked(shown)

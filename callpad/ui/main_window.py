@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("callpad — DEMO") if demo else "callpad")
         self.resize(1180, 720)
         self.table = ActionTable(self, shortcut_overrides)
-        self.cheat_sheet = CheatSheet(self.table, self)
-        self.keypad = DtmfKeypad(self)
+        self._cheat_sheet: CheatSheet | None = None  # the pop-ups are built on first use
+        self._keypad: DtmfKeypad | None = None
 
         self.dialer = DialerPanel(models.dialer, self)
         self.calls = CallsView(colors, self)
@@ -184,6 +184,33 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(previous, button)
             previous = button
 
+    # -- pop-ups, built on first use (start-up time: most sessions never open them) -----------
+
+    @property
+    def cheat_sheet(self) -> CheatSheet:
+        if self._cheat_sheet is None:
+            self._cheat_sheet = CheatSheet(self.table, self)
+        return self._cheat_sheet
+
+    @property
+    def keypad(self) -> DtmfKeypad:
+        if self._keypad is None:
+            self._keypad = DtmfKeypad(self)
+            self._keypad.symbol_pressed.connect(self.models.actions.send_dtmf)
+            self._keypad.setEnabled(self.models.actions.can_send_dtmf)
+        return self._keypad
+
+    def sync_keypad(self, enabled: bool) -> None:
+        """Enable or disable the DTMF keypad if it exists (it reads the state when built)."""
+        if self._keypad is not None:
+            self._keypad.setEnabled(enabled)
+
+    def close_popups(self) -> None:
+        """Close the cheat sheet and the keypad where they were built."""
+        for popup in (self._cheat_sheet, self._keypad):
+            if popup is not None:
+                popup.close()
+
     # -- reactions ------------------------------------------------------------------------------
 
     def _sync_count(self) -> None:
@@ -216,8 +243,8 @@ class MainWindow(QMainWindow):
 
     def apply_shortcuts(self, overrides: dict[str, tuple[str, ...]]) -> None:
         """Remapped keys take effect now: shortcuts, menus, tooltips and the cheat sheet."""
-        if self.table.set_overrides(overrides):
-            self.cheat_sheet.rebuild()
+        if self.table.set_overrides(overrides) and self._cheat_sheet is not None:
+            self._cheat_sheet.rebuild()
 
     def copy_selected_number(self) -> None:
         number = self.calls.selected_contact()
@@ -240,5 +267,6 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cheat_sheet.close()
+        if self._cheat_sheet is not None:
+            self._cheat_sheet.close()
         super().closeEvent(event)

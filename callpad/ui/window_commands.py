@@ -46,7 +46,6 @@ def bind_commands(w: MainWindow) -> None:
     """Bind every action of `w.table` to its command and its enabled state."""
     t, m = w.table, w.models
     acts, dialer = m.actions, m.dialer
-    w.keypad.symbol_pressed.connect(acts.send_dtmf)
 
     t.bind("focus_dialer", w.dialer.focus_number)
     w.dialer.dial_requested.connect(dialer.dial)
@@ -93,7 +92,7 @@ def bind_commands(w: MainWindow) -> None:
     t.bind("refresh_talk_options", m.talk.refresh)
     t["keep_on_top"].toggled.connect(lambda on: _keep_on_top(w, on))
     t.bind("cheat_sheet", lambda: _show_cheat_sheet(w))
-    t.bind("command_palette", w.cheat_sheet.open_palette)
+    t.bind("command_palette", lambda: w.cheat_sheet.open_palette())  # noqa: PLW0108 - built late
     t.bind("settings", w.settings_requested.emit)
     t.bind("logout", m.session.logout)
     t.bind("quit", w.close)
@@ -122,7 +121,7 @@ def _sync_call_actions(w: MainWindow) -> None:
         else QCoreApplication.translate("MainWindow", "Record"),
     )
     w.table.set_enabled("copy_number", acts.selected_session_id >= 0)
-    w.keypad.setEnabled(acts.can_send_dtmf)
+    w.sync_keypad(acts.can_send_dtmf)
 
 
 def _sync_session(w: MainWindow) -> None:

@@ -16,11 +16,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from callpad.api.client import CallApiClient
 from callpad.config.schema import Settings
 from callpad.sim.server import SimServer
+from callpad.ui.advanced_dial import AdvancedDialForm
+from callpad.ui.cheat_sheet import CheatSheet
 from callpad.ui.desk import Desk
+from callpad.ui.dtmf_keypad import DtmfKeypad
 from callpad.ui.theme import LIGHT
 from callpad.viewmodels.calls_model import CallRole
 from tests.qt_async import until
@@ -123,6 +127,20 @@ async def test_window_opens_with_the_number_field_focused(sim_server):
         assert window.dialer.number.hasFocus() or window.focusWidget() is window.dialer.number
         assert window.windowTitle() == "callpad"
         assert not window.demo_badge.isVisible()
+
+
+async def test_pop_ups_are_built_on_first_use_and_take_the_current_call_state(sim_server):
+    async with open_desk(sim_server) as desk:
+        window = desk.window
+        await until(window.isVisible)
+        built = [type(w) for w in window.findChildren(QWidget)]
+        assert not {CheatSheet, DtmfKeypad, AdvancedDialForm} & set(built)  # start-up time
+        await dial_and_connect(desk, sim_server)
+        assert window.keypad.isEnabled()  # built while a call talks: enabled at once
+        window.table["toggle_advanced"].trigger()
+        assert window.dialer.advanced_area.widget() is window.dialer.advanced
+        window.table["cheat_sheet"].trigger()
+        await until(window.cheat_sheet.isVisible)
 
 
 async def test_call_rows_carry_direction_contact_and_state(sim_server):
