@@ -661,7 +661,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/window_commands.py" line="167"/>
         <source>Block %1? Calls from this number will be refused by the PBX.</source>
-        <translation>Заблокировать %1? АТС будет отклонять звонки с этого номера.</translation>
+        <translation>Заблокировать %1? Номер попадёт в чёрный список, и АТС будет отклонять звонки с него.</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/window_commands.py" line="170"/>
@@ -1357,7 +1357,7 @@ Type a number on the left and press Enter.</source>
     <message>
         <location filename="../../callpad/ui/shortcuts.py" line="126"/>
         <source>Tag the call…</source>
-        <translation>Тег для звонка…</translation>
+        <translation>Поставить тег…</translation>
     </message>
     <message>
         <location filename="../../callpad/ui/shortcuts.py" line="129"/>
