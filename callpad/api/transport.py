@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -198,9 +199,42 @@ def _same_id(reply_id: Any, request_id: int) -> bool:
 
 def create_http_client(timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> httpx.AsyncClient:
     """The one keep-alive client of a CallApiClient; certificate verification is always on."""
+    limits = httpx.Limits(max_connections=10, max_keepalive_connections=5)
     return httpx.AsyncClient(
         timeout=timeout,
-        verify=True,
+        verify=True,  # for proxies taken from the environment
         follow_redirects=False,
-        limits=httpx.Limits(max_connections=10, max_keepalive_connections=5),
+        transport=_SchemeTransport(limits),
     )
+
+
+class _SchemeTransport(httpx.AsyncBaseTransport):
+    """https:// through a fully verifying transport; http:// (the loopback simulator) without one.
+
+    httpx builds its SSL context, loading the CA bundle (~20 ms), when a transport is made. Plain
+    http:// never uses it, so its transport gets a bare context (no CA, so it could verify
+    nothing) and the verifying one is made at the first https:// request.
+    """
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._limits = limits
+        self._by_scheme: dict[str, httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        scheme = request.url.scheme
+        transport = self._by_scheme.get(scheme)
+        if transport is None:
+            verify: ssl.SSLContext | bool = True if scheme != "http" else _bare_tls_context()
+            transport = httpx.AsyncHTTPTransport(verify=verify, limits=self._limits)
+            self._by_scheme[scheme] = transport
+        return await transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        transports, self._by_scheme = list(self._by_scheme.values()), {}
+        for transport in transports:
+            await transport.aclose()
+
+
+def _bare_tls_context() -> ssl.SSLContext:
+    """A context that verifies (and trusts no certificate): never used by plain http://."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
