@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 
@@ -53,6 +53,9 @@ DARK = Colors(
 )  # fmt: skip
 
 
+BASE_POINT_SIZE = 10
+
+
 def system_scheme() -> Scheme:
     """The OS colour scheme (Qt 6.5+ style hints); light when unknown."""
     hint = QGuiApplication.styleHints().colorScheme()
@@ -93,7 +96,6 @@ def palette(c: Colors) -> QPalette:
 
 def style_sheet(c: Colors) -> str:
     return f"""
-QWidget {{ font-size: 10pt; }}
 QToolTip {{ border: 1px solid {c.border}; padding: 4px; }}
 QFrame#panel {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; }}
 QLabel#panelTitle {{ font-weight: 600; color: {c.muted}; font-size: 9pt; letter-spacing: 0.5px; }}
@@ -145,11 +147,19 @@ QLabel#message[severity="ok"] {{ color: {c.ok}; }}
 
 
 def apply_theme(app: QApplication, scheme: Scheme) -> Colors:
-    """Fusion style with our palette and style sheet; returns the colours for custom painting."""
+    """Fusion style, 10 pt font, our palette and style sheet; the colours for custom painting.
+
+    The font size is the application font, not a `QWidget { font-size }` rule: such a rule makes
+    the style sheet resolve a font for every widget as it is polished (start-up time).
+    """
     c = colors(scheme)
     fusion = QStyleFactory.create("Fusion")
     if fusion is not None:
         app.setStyle(fusion)
+    if app.font().pointSize() != BASE_POINT_SIZE:
+        font = QFont(app.font())
+        font.setPointSize(BASE_POINT_SIZE)
+        app.setFont(font)
     app.setPalette(palette(c))
     app.setStyleSheet(style_sheet(c))
     return c
