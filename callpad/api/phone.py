@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+from functools import cache
+from typing import TYPE_CHECKING
 
 from callpad.api.errors import PhoneNumberError
+
+if TYPE_CHECKING:  # imported where first used: its metadata takes ~20 ms to load (start-up time)
+    import phonenumbers
 
 DEFAULT_REGION = "RU"
 SHORT_MAX_DIGITS = 6
@@ -34,20 +37,31 @@ _EXTENSION = re.compile(
 )
 _NON_DIGITS = re.compile(r"[^0-9]")
 
-_PARSE_REASONS = {
-    NumberParseException.INVALID_COUNTRY_CODE: "invalid_country",
-    NumberParseException.NOT_A_NUMBER: "not_a_number",
-    NumberParseException.TOO_SHORT_AFTER_IDD: "too_short",
-    NumberParseException.TOO_SHORT_NSN: "too_short",
-    NumberParseException.TOO_LONG: "too_long",
-}
-_POSSIBLE_REASONS = {
-    ValidationResult.INVALID_COUNTRY_CODE: "invalid_country",
-    ValidationResult.TOO_SHORT: "too_short",
-    ValidationResult.TOO_LONG: "too_long",
-    ValidationResult.INVALID_LENGTH: "wrong_length",
-    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too_short",
-}
+
+@cache
+def _parse_reasons() -> Mapping[int, str]:
+    from phonenumbers import NumberParseException
+
+    return {
+        NumberParseException.INVALID_COUNTRY_CODE: "invalid_country",
+        NumberParseException.NOT_A_NUMBER: "not_a_number",
+        NumberParseException.TOO_SHORT_AFTER_IDD: "too_short",
+        NumberParseException.TOO_SHORT_NSN: "too_short",
+        NumberParseException.TOO_LONG: "too_long",
+    }
+
+
+@cache
+def _possible_reasons() -> Mapping[int, str]:
+    from phonenumbers import ValidationResult
+
+    return {
+        ValidationResult.INVALID_COUNTRY_CODE: "invalid_country",
+        ValidationResult.TOO_SHORT: "too_short",
+        ValidationResult.TOO_LONG: "too_long",
+        ValidationResult.INVALID_LENGTH: "wrong_length",
+        ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too_short",
+    }
 
 
 class PhoneKind(StrEnum):
@@ -77,8 +91,10 @@ class PhoneNumber:
         """Human form: "+7 926 123-45-67" for full numbers, the digits for short ones."""
         if self.kind is PhoneKind.SHORT:
             return self.digits
+        import phonenumbers
+
         parsed = phonenumbers.parse(f"+{self.digits}", None)
-        return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
     @classmethod
     def parse(
@@ -97,6 +113,8 @@ def parse_phone(
         PhoneNumberError: the text is not a number the API accepts (its `reason` says why).
         ValueError: `region` is not a region code phonenumbers knows (a programming error).
     """
+    import phonenumbers
+
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown default region {region!r}")
     raw = text.strip()
@@ -121,7 +139,7 @@ def parse_phone(
     if len(digits) > 17:
         raise PhoneNumberError("too_long", text)
     number = _best_reading(digits, plus, region, text)
-    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)[1:]
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)[1:]
     if not 1 <= len(e164) <= 15:
         raise PhoneNumberError("too_long", text)
     return PhoneNumber(e164, PhoneKind.E164, extension)
@@ -153,6 +171,9 @@ def _split_extension(body: str) -> tuple[str, str | None]:
 
 def _best_reading(digits: str, plus: bool, region: str, text: str) -> phonenumbers.PhoneNumber:
     """Prefer a valid number; national reading first for input without "+"."""
+    import phonenumbers
+    from phonenumbers import NumberParseException, ValidationResult
+
     attempts = [f"+{digits}"] if plus else [digits, f"+{digits}"]
     readings: list[phonenumbers.PhoneNumber] = []
     failure = "not_a_number"
@@ -160,7 +181,7 @@ def _best_reading(digits: str, plus: bool, region: str, text: str) -> phonenumbe
         try:
             number = phonenumbers.parse(attempt, None if attempt.startswith("+") else region)
         except NumberParseException as exc:
-            failure = _PARSE_REASONS.get(exc.error_type, "not_a_number")
+            failure = _parse_reasons().get(exc.error_type, "not_a_number")
             continue
         reason = phonenumbers.is_possible_number_with_reason(number)
         if reason == ValidationResult.IS_POSSIBLE:
@@ -168,7 +189,7 @@ def _best_reading(digits: str, plus: bool, region: str, text: str) -> phonenumbe
                 return number
             readings.append(number)
         elif not readings:
-            failure = _POSSIBLE_REASONS.get(reason, "not_a_number")
+            failure = _possible_reasons().get(reason, "not_a_number")
     if readings:
         return readings[0]
     raise PhoneNumberError(failure, text)

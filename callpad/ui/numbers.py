@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import phonenumbers
-
 from callpad.api.phone import PhoneNumber
 
 SHORT_MAX = 6
@@ -16,6 +14,8 @@ def display_number(digits: str) -> str:
     """The API's digits (E.164 without "+") in their international written form."""
     if not digits.isdigit() or len(digits) <= SHORT_MAX:
         return digits
+    import phonenumbers  # loaded on first use (start-up time); cached by Python after that
+
     try:
         return PhoneNumber(digits).display()
     except phonenumbers.NumberParseException:
