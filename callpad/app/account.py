@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from callpad.app.clients import make_desk
 from callpad.app.desktop_wiring import wire_desktop
-from callpad.app.startup import started
+from callpad.app.startup import first_list, started
 from callpad.config.paths import AppPaths
 from callpad.config.schema import Settings
 from callpad.config.secrets import open_vault
@@ -21,6 +21,8 @@ from callpad.ui.desk import Desk
 from callpad.ui.theme import Colors
 
 _log = logging.getLogger("callpad.app")
+
+GC_OFF_LIMIT_S = 3.0  # remembered credentials: the collector stays off until the first list
 
 
 async def run_account(
@@ -50,8 +52,15 @@ async def run_account(
 
     front = AccountFront(loaded.settings, store, vault, desk_for, notice=notice)
     hooks.append(lambda desk: wire_desktop(desk, store, vault, paths, quit_requested, instance))
-    started(freeze=False)  # the login (or its dialog) comes first; Desk freezes after its 1st poll
     try:
+        front.start()  # remembered credentials: the window shows, signing in; else the dialog
+        desk = front.desk
+        if desk is not None and desk.window.isVisible():
+            # No collection between the login and the first list (Desk freezes after it).
+            failed = asyncio.Event()
+            desk.models.session.login_failed.connect(lambda _kind, _text: failed.set())
+            await first_list(desk, GC_OFF_LIMIT_S, quit_requested, failed)
+        started(freeze=False)  # Desk freezes after its first poll, app.py does not
         await front.run(quit_requested)
     finally:
         await front.close()

@@ -99,7 +99,7 @@ async def run_demo(
 
             started()
             return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
-        await first_list(desk, quit_requested, DESKTOP_WIRING_WAIT_S)
+        await first_list(desk, DESKTOP_WIRING_WAIT_S, quit_requested)
         if not quit_requested.is_set():
             wire_desktop(desk, store, None, paths, quit_requested, None)
         started()

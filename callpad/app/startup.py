@@ -37,15 +37,15 @@ async def next_turn() -> None:
     await turned
 
 
-async def first_list(desk: Desk, quit_requested: asyncio.Event, limit_s: float) -> None:
-    """Wait until the first call list has arrived, quitting was asked, or `limit_s` passed."""
+async def first_list(desk: Desk, limit_s: float, *stops: asyncio.Event) -> None:
+    """Wait until the first call list has arrived, one of `stops` is set, or `limit_s` passed."""
     polled = asyncio.Event()
 
     def on_polled(_count: int) -> None:
         polled.set()
 
     desk.models.monitor.polled.connect(on_polled)
-    waits = [asyncio.ensure_future(e.wait()) for e in (polled, quit_requested)]
+    waits = [asyncio.ensure_future(e.wait()) for e in (polled, *stops)]
     try:
         await asyncio.wait(waits, timeout=limit_s, return_when=asyncio.FIRST_COMPLETED)
     finally:

@@ -4,6 +4,9 @@
 server. A failed login keeps the dialog open with the reason in words; a success saves the account
 (and, if asked, the secret in the keyring), shows the window and, on the first run, asks for the
 employee id and the default virtual number. Signing out brings the dialog back.
+
+With remembered credentials the window shows at once, signing in (the status bar says it is
+connecting) while the login request runs; if the login fails, the dialog replaces it.
 """
 
 from __future__ import annotations
@@ -57,9 +60,11 @@ class AccountFront(QObject):
         self.dialog.rejected.connect(self._on_rejected)
         self._quit = asyncio.Event()
         self.first_run: FirstRunDialog | None = None
+        self._started = False
 
     async def run(self, quit_requested: asyncio.Event) -> None:
-        self.start()
+        if not self._started:
+            self.start()
         waiters = [asyncio.ensure_future(e.wait()) for e in (quit_requested, self._quit)]
         try:
             await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
@@ -69,6 +74,8 @@ class AccountFront(QObject):
             await asyncio.gather(*waiters, return_exceptions=True)
 
     def start(self) -> None:
+        """Sign in with remembered credentials (the window shows meanwhile), else the dialog."""
+        self._started = True
         account = self.settings.account
         secret = self._vault.load(account) if account.remember else None
         if secret and (account.login or account.auth_kind is AuthKind.KEY):
@@ -76,6 +83,8 @@ class AccountFront(QObject):
                 account.provider, account.custom_url, account.login, account.auth_kind, secret, True
             )
             self.sign_in(form)
+            if self.desk is not None and self.desk.models.session.state == "logging_in":
+                self.desk.window.show()  # signing in: nothing else to show until it answers
             return
         self.show_dialog(self._notice)
 
@@ -98,7 +107,7 @@ class AccountFront(QObject):
                 return
             self._desk_url = url
             session = self.desk.models.session
-            session.login_failed.connect(lambda _kind, message: self.show_dialog(message))
+            session.login_failed.connect(lambda _kind, message: self._on_login_failed(message))
             session.logged_in_changed.connect(self._on_logged_in_changed)
         self._form = form
         self.dialog.set_busy(True)
@@ -108,6 +117,11 @@ class AccountFront(QObject):
             session.login_with_key(form.secret)
         else:
             session.login_with_password(form.login, form.secret)
+
+    def _on_login_failed(self, message: str) -> None:
+        if self.desk is not None and not self.desk.models.session.logged_in:
+            self.desk.window.hide()  # shown while signing in with remembered credentials
+        self.show_dialog(message)
 
     def _on_logged_in_changed(self, logged_in: bool) -> None:
         desk = self.desk

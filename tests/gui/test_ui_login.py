@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from callpad.api.client import CallApiClient
 from callpad.clock import Clock, RealClock
-from callpad.config.schema import AuthKind, Provider, Settings
+from callpad.config.schema import AccountSettings, AuthKind, Provider, Settings
 from callpad.config.secret_stores import InMemorySecretStore
 from callpad.config.secrets import CredentialVault
 from callpad.config.store import SettingsStore
@@ -118,3 +119,55 @@ async def test_successful_login_opens_the_window_and_remembers(sim_server, tmp_p
         assert saved.agent.employee_id == 3141
         assert front.desk is not None
         assert "+7 495 111-22-33" in front.desk.window.dialer.line_info.text()
+
+
+async def remembered_front(
+    sim: SimServer, tmp_path: Path, password: str
+) -> tuple[AccountFront, SettingsStore]:
+    store = SettingsStore(tmp_path / "settings.json")
+    vault = CredentialVault(InMemorySecretStore(), secure=True)
+    account = AccountSettings(
+        provider=Provider.CUSTOM, custom_url=sim.base_url, login="demo", remember=True
+    )
+    vault.save(account, password)
+    settings = replace(Settings(), account=account)
+
+    def make_desk(settings: Settings) -> Desk:
+        client = CallApiClient(settings.account.base_url(), clock=sim.clock)
+        return Desk(client, client.aclose, settings, store, "en", LIGHT, clock=sim.clock)
+
+    return AccountFront(settings, store, vault, make_desk), store
+
+
+async def test_remembered_credentials_show_the_window_signing_in_before_the_server_answers(
+    sim_server, tmp_path
+):
+    front, _store = await remembered_front(sim_server, tmp_path, "demo")
+    try:
+        front.start()
+        assert front.desk is not None
+        window, m = front.desk.window, front.desk.models
+        assert window.isVisible()  # at once, not when the login reply comes
+        assert m.session.state == "logging_in"
+        assert m.status.connection == "connecting"
+        assert not front.dialog.isVisible()
+        await until(lambda: m.session.logged_in)
+        assert window.isVisible()
+        assert m.status.connection == "online"
+    finally:
+        await front.close()
+
+
+async def test_a_remembered_password_refused_swaps_the_signing_in_window_for_the_dialog(
+    sim_server, tmp_path
+):
+    front, _store = await remembered_front(sim_server, tmp_path, "wrong")
+    try:
+        front.start()
+        assert front.desk is not None
+        assert front.desk.window.isVisible()
+        await until(front.dialog.isVisible)
+        assert not front.desk.window.isVisible()
+        assert "login or password is wrong" in front.dialog.error.text()
+    finally:
+        await front.close()
