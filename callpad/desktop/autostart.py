@@ -62,6 +62,25 @@ class Autostart(Protocol):
     def disable(self) -> None: ...
 
 
+def write_login_file(file: Path, payload: bytes) -> None:
+    """Write `file` whole (a temporary file renamed over it), making its folder first."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f"{file.name}.tmp")
+        tmp.write_bytes(payload)
+        tmp.replace(file)
+    except OSError as exc:
+        raise AutostartError(f"cannot write {file.name}: {exc.strerror or exc}") from exc
+
+
+def remove_login_file(file: Path) -> None:
+    """Remove `file` if it is there."""
+    try:
+        file.unlink(missing_ok=True)
+    except OSError as exc:
+        raise AutostartError(f"cannot remove {file.name}: {exc.strerror or exc}") from exc
+
+
 def apply_autostart(autostart: Autostart, wanted: bool) -> None:
     """Make the login item match the setting (no write when it already does)."""
     if wanted != autostart.is_enabled():

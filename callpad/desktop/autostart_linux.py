@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from callpad.desktop.autostart import APP_ID, AutostartError, LaunchCommand
+from callpad.desktop.autostart import APP_ID, LaunchCommand, remove_login_file, write_login_file
 
 # Exec quoting, Desktop Entry spec "The Exec key": reserved characters force double quotes;
 # inside them ", `, $ and \ are backslash-escaped; then the string value escapes \ again.
@@ -66,16 +66,7 @@ class XdgAutostart:
         return not re.search(r"^(Hidden=true|X-GNOME-Autostart-enabled=false)\s*$", text, re.M)
 
     def enable(self) -> None:
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(".desktop.tmp")
-            tmp.write_text(desktop_entry(self._command), encoding="utf-8")
-            tmp.replace(self.file)
-        except OSError as exc:
-            raise AutostartError(f"cannot write {self.file.name}: {exc.strerror or exc}") from exc
+        write_login_file(self.file, desktop_entry(self._command).encode("utf-8"))
 
     def disable(self) -> None:
-        try:
-            self.file.unlink(missing_ok=True)
-        except OSError as exc:
-            raise AutostartError(f"cannot remove {self.file.name}: {exc.strerror or exc}") from exc
+        remove_login_file(self.file)

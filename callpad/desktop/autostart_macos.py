@@ -6,7 +6,7 @@ import plistlib
 from pathlib import Path
 from typing import Any
 
-from callpad.desktop.autostart import AutostartError, LaunchCommand
+from callpad.desktop.autostart import LaunchCommand, remove_login_file, write_login_file
 
 LABEL = "io.github.callpad"
 
@@ -43,16 +43,7 @@ class LaunchAgentAutostart:
 
     def enable(self) -> None:
         payload = plistlib.dumps(launch_agent(self._command, self._label), sort_keys=False)
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(".plist.tmp")
-            tmp.write_bytes(payload)
-            tmp.replace(self.file)
-        except OSError as exc:
-            raise AutostartError(f"cannot write {self.file.name}: {exc.strerror or exc}") from exc
+        write_login_file(self.file, payload)
 
     def disable(self) -> None:
-        try:
-            self.file.unlink(missing_ok=True)
-        except OSError as exc:
-            raise AutostartError(f"cannot remove {self.file.name}: {exc.strerror or exc}") from exc
+        remove_login_file(self.file)
