@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
@@ -49,6 +48,7 @@ from callpad.viewmodels.call_rows import (
 from callpad.viewmodels.call_rows import CallColumn as CallColumn
 from callpad.viewmodels.call_rows import CallRole as CallRole
 from callpad.viewmodels.calls_filter import CallsFilterProxy as CallsFilterProxy
+from callpad.viewmodels.ticker import Ticker
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -86,7 +86,7 @@ class CallsModel(QAbstractItemModel):
         self._pos: dict[int, int] = {}  # session id -> row
         self._announced: set[int] = set()
         self._mine_flipped = False
-        self._timer: QTimer | None = None
+        self._ticker = Ticker(self, self.tick)
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -177,14 +177,10 @@ class CallsModel(QAbstractItemModel):
 
     def start_ticking(self, interval_ms: int = 1000) -> None:
         """Tick every `interval_ms` on a Qt timer (the app does this; tests call `tick()`)."""
-        if self._timer is None:
-            self._timer = QTimer(self)
-            self._timer.timeout.connect(self.tick)
-        self._timer.start(interval_ms)
+        self._ticker.start(interval_ms)
 
     def stop_ticking(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._ticker.stop()
 
     # -- diff internals -------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from callpad.api.errors import RpcError
 from callpad.api.models import ApiVersionInfo, Limits, ReplyMetadata
@@ -21,6 +21,7 @@ from callpad.viewmodels.budget import BudgetState as BudgetState  # re-exported
 from callpad.viewmodels.budget import budget_numbers, classify_budget
 from callpad.viewmodels.error_kinds import user_message
 from callpad.viewmodels.task_runner import ErrorReport
+from callpad.viewmodels.ticker import Ticker
 
 REPEAT_WINDOW_S = 60.0
 
@@ -86,7 +87,7 @@ class StatusViewModel(QObject):
         self._last_at = 0.0
         self._count = 0
         self._base_message = ""
-        self._timer: QTimer | None = None
+        self._ticker = Ticker(self, self.tick)
 
     # -- properties -----------------------------------------------------------------------------
 
@@ -215,14 +216,10 @@ class StatusViewModel(QObject):
         self._refresh_budget()
 
     def start_ticking(self, interval_ms: int = 1000) -> None:
-        if self._timer is None:
-            self._timer = QTimer(self)
-            self._timer.timeout.connect(self.tick)
-        self._timer.start(interval_ms)
+        self._ticker.start(interval_ms)
 
     def stop_ticking(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._ticker.stop()
 
     # -- internals ------------------------------------------------------------------------------
 
