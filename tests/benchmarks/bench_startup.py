@@ -12,6 +12,10 @@ Two callpad variants run interleaved with the floor:
 - "as bundled": the same with rich, click and pygments made unimportable, as in the PyInstaller
   bundle (its build reports all three missing). This is the figure users see.
 
+Before/after: with BENCH_BASELINE=DIR (a source tree of an older commit, e.g. made with
+`git archive COMMIT callpad | tar -x -C DIR`), a third variant runs "as bundled" from DIR
+(PYTHONPATH, launched outside the checkout), interleaved with the others.
+
 Every process runs with compiled bytecode in a throwaway cache folder (PYTHONPYCACHEPREFIX), as an
 installed package or the bundle does, even where PYTHONDONTWRITEBYTECODE is set; one unmeasured
 warm-up run per command fills it.
@@ -50,6 +54,8 @@ runpy.run_module("callpad", run_name="__main__", alter_sys=True)
 FLOOR = "bare PySide6 window"
 DEV = "callpad --demo, dev venv"
 BUNDLED = "callpad --demo, as bundled"
+BASELINE = "baseline, as bundled"
+BASELINE_ENV = "BENCH_BASELINE"
 COMMANDS = {
     FLOOR: [sys.executable, "-c", FLOOR_CODE],
     DEV: [sys.executable, "-m", "callpad", "--demo"],
@@ -70,11 +76,11 @@ def child_env(pycache: str) -> dict[str, str]:
     return env
 
 
-def measure(argv: list[str], env: dict[str, str]) -> Sample:
+def measure(argv: list[str], env: dict[str, str], cwd: str | None = None) -> Sample:
     """Launch, timestamp the milestone lines as they arrive, collect the child's peak RSS."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+        argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=cwd
     )
     marks: dict[str, float] = {}
     assert proc.stdout is not None
@@ -92,14 +98,24 @@ def _median(values: list[float]) -> float:
 
 
 def run_benchmark(runs: int = RUNS) -> dict[str, float]:
-    samples: dict[str, list[Sample]] = {name: [] for name in COMMANDS}
-    with tempfile.TemporaryDirectory(prefix="bench-startup-pyc-") as pycache:
+    baseline = os.environ.get(BASELINE_ENV)
+    commands = dict(COMMANDS) | ({BASELINE: COMMANDS[BUNDLED]} if baseline else {})
+    samples: dict[str, list[Sample]] = {name: [] for name in commands}
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-startup-pyc-") as pycache,
+        tempfile.TemporaryDirectory(prefix="bench-startup-cwd-") as outside,
+    ):
         env = child_env(pycache)
-        for argv in COMMANDS.values():  # warm-up: compiles the bytecode into the cache
-            measure(argv, env)
+        envs = dict.fromkeys(commands, env)
+        cwds: dict[str, str | None] = dict.fromkeys(commands)
+        if baseline:  # the cache prefix keeps each source's absolute path: no clash
+            envs[BASELINE] = env | {"PYTHONPATH": baseline}
+            cwds[BASELINE] = outside  # not the checkout: "-c" puts the current folder first
+        for name, argv in commands.items():  # warm-up: compiles the bytecode into the cache
+            measure(argv, envs[name], cwds[name])
         for _ in range(runs):  # interleaved, so all see the same machine state
-            for name, argv in COMMANDS.items():
-                samples[name].append(measure(argv, env))
+            for name, argv in commands.items():
+                samples[name].append(measure(argv, envs[name], cwds[name]))
 
     floor = samples[FLOOR]
     floor_window = _median([s.window_s for s in floor])
@@ -111,7 +127,8 @@ def run_benchmark(runs: int = RUNS) -> dict[str, float]:
         f"  {FLOOR + ' (floor)':27s}  {floor_window * 1000:6.0f} ms {'':8s}  {'':18s}  "
         f"{floor_rss:6.1f} MB",
     ]
-    for name, key in ((DEV, "dev"), (BUNDLED, "bundled")):
+    rows = ((DEV, "dev"), (BUNDLED, "bundled")) + (((BASELINE, "baseline"),) if baseline else ())
+    for name, key in rows:
         window = _median([s.window_s for s in samples[name]])
         ready = _median([s.ready_s or 0.0 for s in samples[name]])
         rss = _median([s.peak_rss_mb for s in samples[name]])
