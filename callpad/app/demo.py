@@ -71,7 +71,7 @@ async def run_demo(
     tags = [(int(t["id"]), str(t["name"])) for t in account.get("tags", [])]
     service = LateService()
     desk = Desk(cast(CallService, service), service.aclose, settings, None, lang, colors,
-                demo=True, known_tags=tags)  # fmt: skip
+                demo=True, known_tags=tags, freeze_after_first_poll=False)  # fmt: skip
     probe = bool(os.environ.get(STARTUP_PROBE_ENV))
     desk.window.show()
     if probe:

@@ -27,7 +27,7 @@ def started(*, freeze: bool = True) -> None:
     if freeze:
         gc.freeze()
     gc.enable()
-    _log.debug("start-up over: garbage collector on, %d objects frozen", gc.get_freeze_count())
+    _log.debug("start-up over: garbage collector on")  # no get_freeze_count(): ~8 ms, a list walk
 
 
 async def next_turn() -> None:

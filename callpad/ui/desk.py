@@ -92,10 +92,12 @@ class Desk:
         provider: str = "",
         known_tags: Sequence[tuple[int, str]] = (),
         clock: Clock | None = None,
+        freeze_after_first_poll: bool = True,
     ) -> None:
         self.service = service
         self._close_service = close_service
         self.settings = settings
+        self._freeze = freeze_after_first_poll  # False: the caller froze start-up objects itself
         clock = clock or RealClock()
         agent, dial = settings.agent, settings.dial
         self.runner = TaskRunner()
@@ -173,7 +175,8 @@ class Desk:
             self._pending_dial = number
 
     def _on_logged_in(self, logged_in: bool) -> None:
-        if logged_in and not gc.get_freeze_count():
+        if logged_in and self._freeze:
+            self._freeze = False
             self.models.monitor.polled.connect(self._freeze_startup_objects)
         if logged_in and self._pending_dial:
             number, self._pending_dial = self._pending_dial, None
@@ -190,9 +193,11 @@ class Desk:
         in any number.
         """
         self.models.monitor.polled.disconnect(self._freeze_startup_objects)
-        if not gc.get_freeze_count():  # app.py freezes itself in demo mode, before the login
+        # gc.get_freeze_count() walks every frozen object (~8 ms after a freeze): asked once per
+        # desk, instant for the first (nothing frozen yet); a later desk does not freeze again.
+        if not gc.get_freeze_count():
             gc.freeze()  # no collect() first: a few hundred garbage objects cost less than it
-            _log.debug("gc.freeze(): %d start-up objects frozen", gc.get_freeze_count())
+            _log.debug("gc.freeze(): start-up objects frozen")
 
     async def shutdown(self) -> None:
         """Stop polling, end every task, close the service (logout inside, short timeout)."""
