@@ -60,7 +60,7 @@ async def run_account(
             failed = asyncio.Event()
             desk.models.session.login_failed.connect(lambda _kind, _text: failed.set())
             await first_list(desk, GC_OFF_LIMIT_S, quit_requested, failed)
-        started(freeze=False)  # Desk freezes after its first poll, app.py does not
+        started(freeze=False)  # Desk freezes after its first poll, not here
         await front.run(quit_requested)
     finally:
         await front.close()

@@ -124,7 +124,7 @@ async def _start_simulator(
 
 
 class DemoTools:
-    """What demo screenshots may ask of the simulator (only app.py touches callpad.sim)."""
+    """What demo screenshots may ask of the simulator (only callpad.app touches the simulator)."""
 
     def __init__(self, sim: object, *, scenario_vn: str, employee_id: int) -> None:
         self._sim = sim

@@ -1,6 +1,6 @@
 """The way in for a real account: remembered credentials, else the login dialog; first-run setup.
 
-`make_desk(settings)` (from app.py, which owns the HTTP client) builds a Desk for the account's
+`make_desk(settings)` (from callpad.app, which owns the HTTP client) builds a Desk for the account's
 server. A failed login keeps the dialog open with the reason in words; a success saves the account
 (and, if asked, the secret in the keyring), shows the window and, on the first run, asks for the
 employee id and the default virtual number. Signing out brings the dialog back.

@@ -1,6 +1,6 @@
 """Desk: one account's working set: task runner, viewmodels and main window over one CallService.
 
-app.py builds the service (the HTTP client; the UI never imports it) and hands it over with a
+callpad.app builds the service (the HTTP client; the UI never imports it) and hands it over with a
 coroutine that closes it. `shutdown()` follows ARCHITECTURE.md section 3: stop the monitor, cancel
 and await every task (`runner.aclose()`), then close the service, which logs a password session
 out with a short timeout before it closes HTTP.

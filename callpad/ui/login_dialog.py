@@ -1,6 +1,6 @@
 """The login dialog: provider preset or custom URL, login + password or a permanent key, remember.
 
-The dialog only collects and checks the form. Whoever opens it (app.py) connects `submitted` to
+The dialog only collects and checks the form. Whoever opens it (callpad.app) connects `submitted` to
 the session viewmodel and reports back with `set_busy`, `show_error` and `accept`.
 """
 

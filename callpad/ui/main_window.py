@@ -45,7 +45,7 @@ from callpad.viewmodels.talk_options import TalkOptionsViewModel
 
 @dataclass(frozen=True, slots=True)
 class WindowModels:
-    """The viewmodels a main window binds to (app.py builds them; tests do the same)."""
+    """The viewmodels a main window binds to (callpad.app builds them; tests do the same)."""
 
     session: SessionViewModel
     status: StatusViewModel

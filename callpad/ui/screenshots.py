@@ -86,7 +86,7 @@ async def render_screenshots(
 ) -> int:
     folder.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before the loop is busy
     app = QApplication.instance()
-    assert isinstance(app, QApplication)  # noqa: S101 - app.py created it
+    assert isinstance(app, QApplication)  # noqa: S101 - callpad.app created it
     window.resize(1280, 760)
     window.show()
     try:

@@ -3,7 +3,7 @@
 It edits `SettingsViewModel.draft`; each field shows its problem right below it and Save stays
 disabled until there is none. Cancel drops the edits.
 
-Wiring (app.py)::
+Wiring (callpad.app)::
 
     dialog = SettingsDialog(settings_vm, parent=window)   # actions default to ui.shortcuts.ACTIONS
     dialog.open()

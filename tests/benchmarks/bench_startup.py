@@ -2,7 +2,7 @@
 
 For each process (fresh interpreter, offscreen): the time from launch until the main window is
 shown, until it shows the first list.calls result (callpad only), and the peak RSS. The floor is
-QApplication + QMainWindow shown, reporting on the first loop turn (`app.py` reports its window the
+QApplication + QMainWindow shown, reporting on the first loop turn (callpad reports its window the
 same way: a zero timer after `show()`). Printed as medians and ratios to the floor (aims: first
 window within 1.5x the floor; ready within 3x).
 

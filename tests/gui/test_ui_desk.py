@@ -1,6 +1,6 @@
 """The main window built by ui.desk.Desk over a real client and the simulator (manual clock).
 
-`open_desk()` is shared by the other test_ui_* modules: it builds the same graph app.py builds,
+`open_desk()` is shared by the other test_ui_* modules: it builds the same graph callpad.app builds,
 shows the window offscreen, logs in to the demo account and shuts everything down in the
 documented order at the end (the conftest's `sim_server` runs on a ManualClock).
 """

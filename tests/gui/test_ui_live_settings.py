@@ -35,7 +35,7 @@ pytestmark = OFFSCREEN_NOISE
 
 
 def settings_dialog(desk: Desk, tmp_path: Path) -> SettingsDialog:
-    """The dialog as app.py opens it: a viewmodel over the store, parented to the window."""
+    """The dialog as callpad.app opens it: a viewmodel over the store, parented to the window."""
     store = SettingsStore(tmp_path / "settings.json")
     store.save(demo_settings())
     vm = SettingsViewModel(store, parent=desk.window)
