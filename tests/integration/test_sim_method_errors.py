@@ -5,7 +5,6 @@ Codes are checked against the method's own table by `expect_error` (e.g. `contac
 template where the template has placeholders.
 """
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -49,28 +48,17 @@ def start_params(method: str, token: str, **over: Any) -> dict[str, Any]:
     return {"access_token": token, **START_PARAMS[method], **over}
 
 
-def start_refuser(
-    http: Any, url: str, token: str, method: str
-) -> Callable[..., Awaitable[dict[str, Any]]]:
-    """`expect_error` for `method` sent with `start_params(method, token, **over)`."""
-
-    async def refused(
-        mnemonic: str, *, code: int | None = None, field: str | None = None, **over: Any
-    ) -> dict[str, Any]:
-        params = start_params(method, token, **over)
-        return await expect_error(http, url, method, params, mnemonic, code=code, field=field)
-
-    return refused
-
-
 # -- start.employee_call ---------------------------------------------------------------------
 
 
 async def test_employee_call_errors(sim, http, token):
-    refused = start_refuser(http, sim.url, token, "start.employee_call")
-    err = await refused(
+    url = sim.url
+    err = await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, contact_message={"type": "tts", "value": LONG}),
         "tts_text_exceeded",
-        contact_message={"type": "tts", "value": LONG},
         field="contact_message.value",
     )
     assert err["data"]["params"] == {
@@ -80,41 +68,96 @@ async def test_employee_call_errors(sim, http, token):
     assert err["message"] == (
         "The maximum length of Text-to-Speech message is 1000. The length of your message is 1001"
     )
-    await refused(
+    await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, employee_message={"type": "tts", "value": LONG}),
         "tts_text_exceeded",
-        employee_message={"type": "tts", "value": LONG},
         field="employee_message.value",
     )
-    err = await refused("media_file_not_found", media_file_id=9999)
-    assert err["message"] == "The media file with id 9999 not found"
-    await refused(
+    err = await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, media_file_id=9999),
         "media_file_not_found",
-        contact_message={"type": "media", "value": "9999"},
+    )
+    assert err["message"] == "The media file with id 9999 not found"
+    await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params(
+            "start.employee_call", token, contact_message={"type": "media", "value": "9999"}
+        ),
+        "media_file_not_found",
         field="contact_message.value",
     )
-    err = await refused(
-        "virtual_phone_number_not_found", virtual_phone_number="74950000000", code=-32007
+    err = await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, virtual_phone_number="74950000000"),
+        "virtual_phone_number_not_found",
+        code=-32007,
     )
     assert err["message"] == (
         "Virtual phone number 74950000000 not found. It is not your virtual phone number."
     )
-    err = await refused("employee_not_found", employee={"id": 9999}, field="employee.id")
+    err = await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, employee={"id": 9999}),
+        "employee_not_found",
+        field="employee.id",
+    )
     assert err["message"] == "Employee with id 9999 not found. It is not your employee."
-    await refused("no_active_phone_number", employee={"id": 3160})
-    await refused(
+    await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, employee={"id": 3160}),
         "no_active_phone_number",
-        employee={"id": 3141, "phone_number": "0215"},
+    )
+    await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, employee={"id": 3141, "phone_number": "0215"}),
+        "no_active_phone_number",
         field="employee.phone_number",
     )
-    await refused("own_virtual_phone_number_not_allowed", contact="74957770000", field="contact")
-    err = await refused("contact_in_blacklist", contact="79990000666", code=-32002)
+    await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, contact="74957770000"),
+        "own_virtual_phone_number_not_allowed",
+        field="contact",
+    )
+    err = await expect_error(
+        http,
+        url,
+        "start.employee_call",
+        start_params("start.employee_call", token, contact="79990000666"),
+        "contact_in_blacklist",
+        code=-32002,
+    )
     assert err["message"] == "The contact 79990000666 has been found in the blacklist"
     for combo in (
         {"early_switching": True, "switch_at_once": False},
         {"early_switching": True, "first_call": "contact", "switch_at_once": True},
         {"early_switching": True},
     ):
-        await refused("invalid_parameters_combination", **combo)
+        await expect_error(
+            http,
+            url,
+            "start.employee_call",
+            start_params("start.employee_call", token, **combo),
+            "invalid_parameters_combination",
+        )
     assert sim.controller.state()["sessions"] == []  # no refused request created a session
 
 
@@ -154,27 +197,117 @@ async def test_early_switching_is_checked_as_sent_with_a_tts_message(sim, http, 
 
 
 async def test_scenario_call_errors(sim, http, token):
-    refused = start_refuser(http, sim.url, token, "start.scenario_call")
-    await refused("tts_text_exceeded", contact_message={"type": "tts", "value": LONG})
-    await refused("media_file_not_found", employee_message={"type": "media", "value": "77"})
-    await refused("virtual_phone_number_not_found", virtual_phone_number="74950000000")
-    err = await refused("scenario_not_found", scenario_id=4242, code=-32602)
+    url = sim.url
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, contact_message={"type": "tts", "value": LONG}),
+        "tts_text_exceeded",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params(
+            "start.scenario_call", token, employee_message={"type": "media", "value": "77"}
+        ),
+        "media_file_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, virtual_phone_number="74950000000"),
+        "virtual_phone_number_not_found",
+    )
+    err = await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, scenario_id=4242),
+        "scenario_not_found",
+        code=-32602,
+    )
     assert err["message"] == "Scenario with id 4242 not found"
-    await refused("own_virtual_phone_number_not_allowed", contact="74951112234")
-    await refused("contact_in_blacklist", contact="79990000666", code=-32602)
-    await refused("invalid_parameters_combination", early_switching=True, switch_at_once=True)
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, contact="74951112234"),
+        "own_virtual_phone_number_not_allowed",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, contact="79990000666"),
+        "contact_in_blacklist",
+        code=-32602,
+    )
+    await expect_error(
+        http,
+        url,
+        "start.scenario_call",
+        start_params("start.scenario_call", token, early_switching=True, switch_at_once=True),
+        "invalid_parameters_combination",
+    )
 
 
 async def test_vnumber_call_errors(sim, http, token):
-    refused = start_refuser(http, sim.url, token, "start.vnumber_call")
-    await refused("tts_text_exceeded", contact_message={"type": "tts", "value": LONG})
-    await refused("media_file_not_found", contact_message={"type": "media", "value": "77"})
-    await refused("virtual_phone_number_not_found", virtual_phone_number="74950000000")
-    err = await refused("scenario_not_found", virtual_phone_number="74957770000", code=-32007)
+    url = sim.url
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, contact_message={"type": "tts", "value": LONG}),
+        "tts_text_exceeded",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, contact_message={"type": "media", "value": "77"}),
+        "media_file_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, virtual_phone_number="74950000000"),
+        "virtual_phone_number_not_found",
+    )
+    err = await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, virtual_phone_number="74957770000"),
+        "scenario_not_found",
+        code=-32007,
+    )
     assert err["message"] == "Virtual phone number does not have a scenario"
-    await refused("own_virtual_phone_number_not_allowed", contact="78127654321")
-    await refused("contact_in_blacklist", contact="79990000666", code=-32602)
-    await refused("invalid_parameters_combination", early_switching=True)
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, contact="78127654321"),
+        "own_virtual_phone_number_not_allowed",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, contact="79990000666"),
+        "contact_in_blacklist",
+        code=-32602,
+    )
+    await expect_error(
+        http,
+        url,
+        "start.vnumber_call",
+        start_params("start.vnumber_call", token, early_switching=True),
+        "invalid_parameters_combination",
+    )
 
 
 async def test_800_numbers_are_accepted(sim, http, token):
@@ -203,30 +336,99 @@ async def test_800_numbers_are_refused_with_the_legacy_switch(make_sim, http):
 
 
 async def test_informer_call_errors(sim, http, token):
-    refused = start_refuser(http, sim.url, token, "start.informer_call")
-    await refused("tts_text_exceeded", contact_message={"type": "tts", "value": LONG})
-    await refused("media_file_not_found", contact_message={"type": "media", "value": "77"})
-    await refused("virtual_phone_number_not_found", virtual_phone_number="74950000000")
-    await refused("own_virtual_phone_number_not_allowed", contact=VN)
-    await refused("contact_in_blacklist", contact="79990000666", code=-32602)
+    url = sim.url
+    await expect_error(
+        http,
+        url,
+        "start.informer_call",
+        start_params("start.informer_call", token, contact_message={"type": "tts", "value": LONG}),
+        "tts_text_exceeded",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.informer_call",
+        start_params(
+            "start.informer_call", token, contact_message={"type": "media", "value": "77"}
+        ),
+        "media_file_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.informer_call",
+        start_params("start.informer_call", token, virtual_phone_number="74950000000"),
+        "virtual_phone_number_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.informer_call",
+        start_params("start.informer_call", token, contact=VN),
+        "own_virtual_phone_number_not_allowed",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.informer_call",
+        start_params("start.informer_call", token, contact="79990000666"),
+        "contact_in_blacklist",
+        code=-32602,
+    )
 
 
 async def test_simple_call_errors(sim, http, token):
-    refused = start_refuser(http, sim.url, token, "start.simple_call")
-    await refused(
+    url = sim.url
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params("start.simple_call", token, operator_message={"type": "tts", "value": LONG}),
         "tts_text_exceeded",
-        operator_message={"type": "tts", "value": LONG},
         field="operator_message.value",
     )
-    await refused("media_file_not_found", media_file_id=77)
-    await refused("virtual_phone_number_not_found", virtual_phone_number="74950000000")
-    await refused("own_virtual_phone_number_not_allowed", operator=VN, field="operator")
-    await refused("contact_in_blacklist", contact="79990000666", code=-32002)
-    await refused(
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params("start.simple_call", token, media_file_id=77),
+        "media_file_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params("start.simple_call", token, virtual_phone_number="74950000000"),
+        "virtual_phone_number_not_found",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params("start.simple_call", token, operator=VN),
+        "own_virtual_phone_number_not_allowed",
+        field="operator",
+    )
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params("start.simple_call", token, contact="79990000666"),
+        "contact_in_blacklist",
+        code=-32002,
+    )
+    await expect_error(
+        http,
+        url,
+        "start.simple_call",
+        start_params(
+            "start.simple_call",
+            token,
+            early_switching=True,
+            first_call="contact",
+            switch_at_once=True,
+        ),
         "invalid_parameters_combination",
-        early_switching=True,
-        first_call="contact",
-        switch_at_once=True,
     )
 
 
