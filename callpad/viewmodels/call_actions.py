@@ -81,7 +81,6 @@ class CallActionsViewModel(CallCapabilities):
         self._in_flight: dict[str, CallAction] = {}  # runner key -> action
         self._busy_action = ""
         self._result = ""
-        self._configured_tags = list(known_tags)
         self._known_tags: list[tuple[int, str]] = list(known_tags)
         self._dtmf: dict[int, deque[str]] = {}
         model.calls_changed.connect(self._on_calls_changed)

@@ -110,10 +110,6 @@ class CallMonitor(QObject):
         return self._interval
 
     @property
-    def monitor_state(self) -> MonitorState:
-        return self._state
-
-    @property
     def failing(self) -> bool:
         return self._failures > 0
 

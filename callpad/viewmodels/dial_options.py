@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from callpad.api.errors import PhoneNumberError
@@ -88,8 +88,6 @@ class DialOptions:
             value = "" if value is None else str(value)
         return replace(self, **{name: value})
 
-
-OPTION_NAMES: tuple[str, ...] = tuple(f.name for f in fields(DialOptions))
 
 _COMMON = ("virtual_phone_number", "external_id", "dtmf_string", "direction")
 FIELDS: dict[StartMethod, frozenset[str]] = {

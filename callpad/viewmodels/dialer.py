@@ -244,9 +244,6 @@ class DialerViewModel(QObject):
             return False
         return self.dial_number(self._recent[0])
 
-    def forget_recent(self) -> None:
-        self._set_recent([])
-
     # -- coroutines -----------------------------------------------------------------------------
 
     async def _dial(self, contact: PhoneNumber, options: DialOptions) -> None:

@@ -24,11 +24,6 @@ import sys
 _PIN = 1 << 40  # references added; at one lost reference per call, never used up
 
 
-def singleton_refs() -> tuple[int, int, int]:
-    """Reference counts of None, True and False (for tests of the leak)."""
-    return sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
-
-
 def pin_singletons() -> bool:
     """Make None, True and False effectively immortal on CPython < 3.12; True if it did."""
     if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":

@@ -120,10 +120,6 @@ class SessionViewModel(QObject):
         return self._error
 
     @property
-    def session_state(self) -> SessionState:
-        return self._state
-
-    @property
     def auth_method(self) -> AuthMethod:
         return self._method
 
@@ -168,9 +164,6 @@ class SessionViewModel(QObject):
         self._set_state(SessionState.LOGGING_OUT)
         task = self._runner.submit(self._logout(), name="logout", key=LOGOUT_KEY)
         return task is not None
-
-    def clear_error(self) -> None:
-        self._set_error("")
 
     # -- coroutines -----------------------------------------------------------------------------
 

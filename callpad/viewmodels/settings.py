@@ -156,15 +156,6 @@ class SettingsViewModel(QObject):
             self._draft = draft
             self.draft_changed.emit()
 
-    def set_draft(self, draft: Settings) -> None:
-        """Replace the whole draft (e.g. "restore defaults" for a section)."""
-        before = self.problems()
-        if draft != self._draft:
-            self._draft = draft
-            self.draft_changed.emit()
-        if self.problems() != before:
-            self.problems_changed.emit()
-
     def problems(self) -> list[Problem]:
         return [*self._field_problems.values(), *cross_field_problems(self._draft)]
 

@@ -190,9 +190,6 @@ class TalkOptionsViewModel(QObject):
             return False
         return self.invoke(options[row].button)
 
-    def option_for_button(self, button: str) -> TalkOption | None:
-        return next((o for o in self._model.options() if o.button == button), None)
-
     # -- internals ------------------------------------------------------------------------------
 
     async def _refresh(self) -> None:
