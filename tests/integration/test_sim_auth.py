@@ -85,29 +85,18 @@ async def test_unknown_token_is_access_token_invalid(sim, http):
     )
 
 
-async def test_expired_permanent_key_is_access_token_expired(sim, http):
+@pytest.mark.parametrize(
+    ("key", "mnemonic", "message"),
+    [
+        ("expired", "access_token_expired", "Access token has been expired"),
+        ("blocked", "access_token_blocked", "Access token has been blocked"),
+    ],
+)
+async def test_unusable_permanent_key_is_refused(sim, http, key, mnemonic, message):
     err = await expect_error(
-        http,
-        sim.url,
-        "list.calls",
-        {"access_token": keys_of(sim)["expired"]},
-        "access_token_expired",
-        code=-32001,
+        http, sim.url, "list.calls", {"access_token": keys_of(sim)[key]}, mnemonic, code=-32001
     )
-    assert err["message"] == "Access token has been expired"
-    assert "metadata" not in err["data"]
-
-
-async def test_blocked_permanent_key_is_access_token_blocked(sim, http):
-    err = await expect_error(
-        http,
-        sim.url,
-        "list.calls",
-        {"access_token": keys_of(sim)["blocked"]},
-        "access_token_blocked",
-        code=-32001,
-    )
-    assert err["message"] == "Access token has been blocked"
+    assert err["message"] == message
     assert "metadata" not in err["data"]
 
 
