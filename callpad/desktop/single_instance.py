@@ -69,10 +69,6 @@ class SingleInstance(QObject):
     def name(self) -> str:
         return self._name
 
-    @property
-    def listening(self) -> bool:
-        return self._server is not None and self._server.isListening()
-
     def forward(self, argv: Sequence[str], timeout_ms: int = _CONNECT_TIMEOUT_MS) -> bool:
         """Send argv to a running instance; False if none answers (then call `listen`)."""
         socket = QLocalSocket()
