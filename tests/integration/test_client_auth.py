@@ -12,15 +12,10 @@ from callpad.api.caller import ClientState
 from callpad.api.client import CallApiClient
 from callpad.api.models import PasswordCredentials, PermanentKey, SimpleFirstCall
 from callpad.api.phone import PhoneNumber
-from callpad.clock import RealClock
 from callpad.sim.server import SimServer
+from tests.instant_clock import InstantClock
 
 DEMO = PasswordCredentials("demo", "demo")
-
-
-class InstantClock(RealClock):
-    async def sleep(self, seconds: float) -> None:
-        return None
 
 
 def _log(sim: SimServer) -> list[tuple[str, str]]:

@@ -29,18 +29,13 @@ from callpad.api.models import (
     TagId,
 )
 from callpad.api.phone import PhoneNumber
-from callpad.clock import RealClock
 from callpad.sim.scenario import scenario_by_name
 from callpad.sim.server import SimServer
+from tests.instant_clock import InstantClock
 from tests.integration.conftest import SimFactory
 
 VNUMBER = PhoneNumber.parse("74951112233")
 CUSTOMER = PhoneNumber.parse("79161234567")
-
-
-class InstantClock(RealClock):
-    async def sleep(self, seconds: float) -> None:
-        return None
 
 
 async def _talking(api: CallApiClient, sim: SimServer, employee: int = 3141) -> CallSessionId:

@@ -27,10 +27,11 @@ from callpad.api.models import (
 )
 from callpad.api.phone import PhoneNumber
 from callpad.api.retry import CALL, READ
-from callpad.clock import ManualClock, RealClock
+from callpad.clock import ManualClock
 from callpad.sim.scenario import demo_scenario
 from callpad.sim.server import SimServer
 from callpad.sim.sim_clock import SimClock
+from tests.instant_clock import InstantClock
 
 VNUMBER = PhoneNumber.parse("74951112233")
 CUSTOMER = PhoneNumber.parse("79161234567")
@@ -76,19 +77,6 @@ FAULTS: dict[str, tuple[type[e.CallApiError], type[e.CallApiError] | None, bool]
     "wrong_id": (e.OutcomeUnknownError, e.ProtocolError, True),
     "rpc_error": (e.ServerError, None, False),
 }
-
-
-class InstantClock(RealClock):
-    """Real wall time; sleeps return at once (recorded), so backoff does not slow the tests."""
-
-    def __init__(self, on_sleep: Callable[[], Awaitable[None]] | None = None) -> None:
-        self.slept: list[float] = []
-        self._on_sleep = on_sleep
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        if self._on_sleep is not None:
-            await self._on_sleep()
 
 
 @pytest.fixture

@@ -18,20 +18,10 @@ from callpad.api.client import CallApiClient
 from callpad.api.models import CallSessionId, PermanentKey, SimpleFirstCall
 from callpad.api.phone import PhoneNumber
 from callpad.api.retry import CALL, POLICIES, READ, SESSION, MethodKind, backoff_delay, may_resend
-from callpad.clock import RealClock
 from callpad.sim.spec import method_names
+from tests.instant_clock import InstantClock
 
 URL = "https://callapi.uiscom.ru/v4.0"
-
-
-class InstantClock(RealClock):
-    """Real wall time, but sleeping only records the delay."""
-
-    def __init__(self) -> None:
-        self.slept: list[float] = []
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
 
 
 def test_every_api_method_has_a_declared_policy():
