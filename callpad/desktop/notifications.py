@@ -18,9 +18,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from callpad.config.schema import NotificationKind, NotificationSettings
+from callpad.desktop.first_sight import FirstSight
 
 NotificationSink = Callable[[str, str, NotificationKind], None]
-_SEEN_LIMIT = 500
 
 
 class Notifier(QObject):
@@ -35,7 +35,7 @@ class Notifier(QObject):
         super().__init__(parent)
         self._sink = sink
         self._settings = settings
-        self._seen: dict[int, None] = {}
+        self._seen = FirstSight()
         self._last_error = ""
 
     def configure(self, settings: NotificationSettings) -> None:
@@ -43,11 +43,8 @@ class Notifier(QObject):
 
     def incoming_call(self, session_id: int, contact: str) -> bool:
         """A new incoming call to me; True if a notification was shown."""
-        if session_id in self._seen:
+        if not self._seen.first(session_id):
             return False
-        self._seen[session_id] = None
-        if len(self._seen) > _SEEN_LIMIT:
-            self._seen.pop(next(iter(self._seen)))
         if not self._settings.enabled(NotificationKind.INCOMING_CALL):
             return False
         title = self.tr("Incoming call")

@@ -20,12 +20,12 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from callpad.config.schema import ScreenPopSettings
+from callpad.desktop.first_sight import FirstSight
 
 logger = logging.getLogger(__name__)
 
 CONTACT = "{contact}"
 SESSION = "{session}"
-_SEEN_LIMIT = 500
 
 
 def build_url(template: str, *, contact: str, session: int | str = "") -> QUrl | None:
@@ -57,18 +57,15 @@ class ScreenPop(QObject):
         super().__init__(parent)
         self._settings = settings
         self._open = opener
-        self._seen: dict[int, None] = {}
+        self._seen = FirstSight()
 
     def configure(self, settings: ScreenPopSettings) -> None:
         self._settings = settings
 
     def on_new_call(self, session_id: int, contact: str) -> bool:
         """Open the page for a new call of mine; True if a URL was handed to the desktop."""
-        if not self._settings.enabled or session_id in self._seen:
+        if not self._settings.enabled or not self._seen.first(session_id):
             return False
-        self._seen[session_id] = None
-        if len(self._seen) > _SEEN_LIMIT:
-            self._seen.pop(next(iter(self._seen)))
         url = build_url(self._settings.url_template, contact=contact, session=session_id)
         if url is None:
             logger.warning("Screen pop template does not give an http(s) URL; nothing opened")
