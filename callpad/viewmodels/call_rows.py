@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
 from PySide6.QtCore import Qt
 
 from callpad.api.models import ActiveCall, Direction, Leg
@@ -131,6 +130,8 @@ def spoken_number(digits: str) -> str:
     """A number as a screen reader should say it: "+7 916 123-45-67"; short ones as they are."""
     if not digits.isdigit() or len(digits) <= SHORT_NUMBER_MAX:
         return digits
+    import phonenumbers  # loaded on first use (start-up time); cached by Python after that
+
     try:
         return PhoneNumber(digits, PhoneKind.E164).display()
     except phonenumbers.NumberParseException:
