@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callpad.config.schema import StartMethod as Method
 from callpad.viewmodels.dial_options import FIELDS, DialOptions, MessageKind, MessageOption
-from callpad.viewmodels.dial_options import StartMethod as Method
 from callpad.viewmodels.dialer import DialerViewModel
 
 

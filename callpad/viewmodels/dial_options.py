@@ -16,16 +16,7 @@ from typing import Any
 from callpad.api.errors import PhoneNumberError
 from callpad.api.models import Message, MessageType
 from callpad.api.phone import PhoneNumber, parse_phone
-
-
-class StartMethod(enum.Enum):
-    """Which start.* method the dialer uses."""
-
-    EMPLOYEE = "employee"  # start.employee_call (the default: rings my employee first)
-    SCENARIO = "scenario"  # start.scenario_call
-    VNUMBER = "vnumber"  # start.vnumber_call
-    INFORMER = "informer"  # start.informer_call
-    SIMPLE = "simple"  # start.simple_call
+from callpad.config.schema import StartMethod
 
 
 class MessageKind(enum.Enum):
@@ -54,7 +45,7 @@ class MessageOption:
 class DialOptions:
     """Every option of the five start methods; each method uses its own subset (`FIELDS`)."""
 
-    method: StartMethod = StartMethod.EMPLOYEE
+    method: StartMethod = StartMethod.EMPLOYEE  # start.employee_call: rings my employee first
     virtual_phone_number: str = ""  # "" = the default virtual number from settings
     employee_phone_number: str = ""  # employee call: which of my phones rings ("" = all in turn)
     operator: str = ""  # simple call: the operator's number (required)

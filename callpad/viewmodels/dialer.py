@@ -19,11 +19,8 @@ from PySide6.QtCore import QObject, QStringListModel, Signal
 from callpad.api.errors import CallApiError, PhoneNumberError
 from callpad.api.phone import PhoneNumber, parse_phone
 from callpad.api.service import CallService
-from callpad.viewmodels.dial_options import (
-    DialOptions,
-    StartMethod,
-    validate,
-)
+from callpad.config.schema import StartMethod
+from callpad.viewmodels.dial_options import DialOptions, validate
 from callpad.viewmodels.error_kinds import user_message
 from callpad.viewmodels.start_call import start_call
 from callpad.viewmodels.task_runner import TaskRunner

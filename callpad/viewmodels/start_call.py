@@ -19,7 +19,8 @@ from callpad.api.models import (
 )
 from callpad.api.phone import PhoneNumber, parse_phone
 from callpad.api.service import CallService
-from callpad.viewmodels.dial_options import DialOptions, StartMethod, parse_optional_phone
+from callpad.config.schema import StartMethod
+from callpad.viewmodels.dial_options import DialOptions, parse_optional_phone
 
 
 async def start_call(

@@ -8,8 +8,9 @@ import pytest
 
 from callpad.api.models import Message
 from callpad.api.service import CallService
+from callpad.config.schema import StartMethod
 from callpad.sim.server import SimServer
-from callpad.viewmodels.dial_options import DialOptions, MessageKind, MessageOption, StartMethod
+from callpad.viewmodels.dial_options import DialOptions, MessageKind, MessageOption
 from callpad.viewmodels.dial_options import validate as validate_options
 from callpad.viewmodels.dialer import DialerViewModel
 from callpad.viewmodels.task_runner import TaskRunner
