@@ -24,6 +24,7 @@ from callpad.ui.theme import Colors
 from callpad.viewmodels.call_actions import CallActionsViewModel
 from callpad.viewmodels.call_monitor import CallMonitor, PollPolicy
 from callpad.viewmodels.calls_model import CallsFilterProxy, CallsModel
+from callpad.viewmodels.dial_options import options_from_settings
 from callpad.viewmodels.dialer import DialerViewModel
 from callpad.viewmodels.session import SessionViewModel
 from callpad.viewmodels.status import StatusViewModel
@@ -112,6 +113,7 @@ class Desk:
             self.runner,
             employee_id=agent.employee_id,
             default_virtual_number=agent.default_virtual_number,
+            defaults=options_from_settings(dial, employee_phone=agent.employee_phone),
             refresh=monitor.refresh_soon,
             recent_store=self.recent,
             region=dial.default_region,
@@ -154,8 +156,9 @@ class Desk:
     def apply_settings(self, settings: Settings) -> None:
         """Apply a settings save at once, without a restart.
 
-        Remapped shortcuts, poll intervals, the hold message, and who I am (employee id and
-        default virtual number). The settings dialog over the window forwards `saved` here.
+        Remapped shortcuts, poll intervals, the hold message, who I am (employee id and default
+        virtual number), and the dialer's default start method and its options. The settings dialog
+        over the window forwards `saved` here.
         """
         self.settings = settings
         self.recent.settings = settings
@@ -164,6 +167,9 @@ class Desk:
         m.monitor.set_policy(_poll_policy(settings))
         m.actions.set_hold_message(_hold_message(settings))
         m.dialer.set_employee(agent.employee_id, agent.default_virtual_number)
+        m.dialer.set_defaults(
+            options_from_settings(settings.dial, employee_phone=agent.employee_phone)
+        )
         m.calls.set_my_employee_id(agent.employee_id)
         self.window.dialer.set_line_info(agent.default_virtual_number, agent.employee_id)
 

@@ -16,7 +16,8 @@ from typing import Any
 from callpad.api.errors import PhoneNumberError
 from callpad.api.models import Message, MessageType
 from callpad.api.phone import PhoneNumber, parse_phone
-from callpad.config.schema import StartMethod
+from callpad.config.schema import DialSettings, StartMethod
+from callpad.config.schema import Message as SettingsMessage
 
 
 class MessageKind(enum.Enum):
@@ -78,6 +79,39 @@ class DialOptions:
         else:
             value = "" if value is None else str(value)
         return replace(self, **{name: value})
+
+
+def options_from_settings(dial: DialSettings, *, employee_phone: str = "") -> DialOptions:
+    """The dialer's default options: the settings' start method and its options.
+
+    `employee_phone` is the agent's phone to ring (AgentSettings.employee_phone; "" = all in
+    turn). The virtual number stays "" here: the dialer falls back to the settings' default one.
+    Values keep their typed form, so `validate()` reports what the server would refuse.
+    """
+
+    def number(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    def message(value: SettingsMessage | None) -> MessageOption:
+        if value is None:
+            return MessageOption()
+        return MessageOption(MessageKind(value.type.value), value.value)
+
+    return DialOptions(
+        method=dial.start_method,
+        employee_phone_number=employee_phone,
+        first_call=dial.first_call.value,
+        switch_at_once=dial.switch_at_once,
+        early_switching=dial.early_switching,
+        show_virtual_phone_number=dial.show_virtual_phone_number,
+        contact_message=message(dial.contact_message),
+        employee_message=message(dial.employee_message),
+        media_file_id=number(dial.media_file_id),
+        dtmf_string=dial.dtmf_string,
+        direction="out" if dial.direction is None else dial.direction.value,
+        dialing_timeout=number(dial.dialing_timeout),
+        scenario_id=number(dial.scenario_id),
+    )
 
 
 _COMMON = ("virtual_phone_number", "external_id", "dtmf_string", "direction")

@@ -1,11 +1,13 @@
 """DialerViewModel: the number field, its live preview and validation, and starting calls.
 
 The default action is start.employee_call for my employee (employee id and default virtual number
-come from settings): my phone rings first, then the contact. The "advanced" options (`DialOptions`)
-choose another start method and fill in every option the spec offers; they are validated locally
-with the spec's rules before anything is sent. A dial is submitted under one runner key and guarded
-by the `dialing` flag, so pressing Enter twice starts one call. Numbers that were dialled are kept
-as recent numbers (most recent first, no duplicates) for completion, through an injected store.
+come from settings): my phone rings first, then the contact. The settings' default start method and
+its options (`options_from_settings`) are where the dialer starts and what "reset" returns to. The
+"advanced" options (`DialOptions`) choose another start method and fill in every option the spec
+offers; they are validated locally with the spec's rules before anything is sent. A dial is
+submitted under one runner key and guarded by the `dialing` flag, so pressing Enter twice starts one
+call. Numbers that were dialled are kept as recent numbers (most recent first, no duplicates) for
+completion, through an injected store.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class DialerViewModel(QObject):
         *,
         employee_id: int | None,
         default_virtual_number: str = "",
+        defaults: DialOptions | None = None,
         refresh: Callable[[], None] | None = None,
         recent_store: RecentNumbersStore | None = None,
         region: str = "RU",
@@ -96,7 +99,8 @@ class DialerViewModel(QObject):
         self._preview = ""
         self._error = ""
         self._dialing = False
-        self._options = DialOptions()
+        self._defaults = DialOptions() if defaults is None else defaults
+        self._options = self._defaults
         self._option_errors: dict[str, str] = {}
         self._recent: list[str] = list(recent_store.load()) if recent_store else []
         self._recent_model = QStringListModel(self._recent, self)
@@ -131,6 +135,11 @@ class DialerViewModel(QObject):
     @property
     def options(self) -> DialOptions:
         return self._options
+
+    @property
+    def defaults(self) -> DialOptions:
+        """The options "reset" returns to: the settings' start method and its options."""
+        return self._defaults
 
     @property
     def option_errors(self) -> dict[str, str]:
@@ -176,28 +185,24 @@ class DialerViewModel(QObject):
 
     def set_option(self, name: str, value: Any) -> None:
         """Change one advanced option (see `DialOptions` for names and types)."""
-        before_method, before = self._options.method, self.can_dial
-        options = self._options.with_value(name, value)
-        if options == self._options:
-            return
-        self._options = options
-        self.options_changed.emit()
-        if options.method is not before_method:
-            self.method_changed.emit(options.method.value)
-        self._revalidate_options()
-        self._emit_can_dial(before)
+        self._set_options(self._options.with_value(name, value))
 
     def reset_options(self) -> None:
-        """Back to the default: start.employee_call with the settings' defaults."""
-        before_method, before = self._options.method, self.can_dial
-        if self._options == DialOptions():
+        """Back to the defaults: the settings' start method and its options."""
+        self._set_options(self._defaults)
+
+    def set_defaults(self, defaults: DialOptions) -> None:
+        """New settings saved: new default start method and options, in effect at once.
+
+        Options the agent has not changed follow the new defaults; options the agent has
+        changed (not reset yet) are kept, so nothing typed is lost; reset then gives the new ones.
+        """
+        if defaults == self._defaults:
             return
-        self._options = DialOptions()
-        self.options_changed.emit()
-        if before_method is not StartMethod.EMPLOYEE:
-            self.method_changed.emit(StartMethod.EMPLOYEE.value)
-        self._revalidate_options()
-        self._emit_can_dial(before)
+        untouched = self._options == self._defaults
+        self._defaults = defaults
+        if untouched:
+            self._set_options(defaults)
 
     def set_employee(self, employee_id: int | None, default_virtual_number: str = "") -> None:
         """New settings: whose calls I start and from which virtual number."""
@@ -282,6 +287,17 @@ class DialerViewModel(QObject):
         if self._store is not None:
             self._store.save(list(recent))
         self.recent_numbers_changed.emit(list(recent))
+
+    def _set_options(self, options: DialOptions) -> None:
+        if options == self._options:
+            return
+        before_method, before = self._options.method, self.can_dial
+        self._options = options
+        self.options_changed.emit()
+        if options.method is not before_method:
+            self.method_changed.emit(options.method.value)
+        self._revalidate_options()
+        self._emit_can_dial(before)
 
     def _revalidate_options(self) -> None:
         errors = validate(
