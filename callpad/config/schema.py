@@ -155,7 +155,7 @@ class DialSettings:
     early_switching: bool = False
     show_virtual_phone_number: bool = True
     direction: Direction | None = None
-    dialing_timeout: int | None = field(default=None, metadata=limits(min=1, max=600))
+    dialing_timeout: int | None = field(default=None, metadata=limits(min=1, max=120))
     scenario_id: int | None = field(default=None, metadata=limits(min=1))
     media_file_id: int | None = field(default=None, metadata=limits(min=1))
     contact_message: Message | None = None

@@ -57,6 +57,8 @@ def test_recent_numbers_are_deduplicated_and_bounded():
         (AgentSettings, "employee_id", "12", ProblemKind.WRONG_TYPE),
         (AgentSettings, "employee_phone", "+7 916", ProblemKind.BAD_FORMAT),
         (DialSettings, "dtmf_string", "12a", ProblemKind.BAD_FORMAT),
+        # start.informer_call allows dialing_timeout 1..120 (SPEC section 11.6)
+        (DialSettings, "dialing_timeout", 121, ProblemKind.TOO_LARGE),
         (DialSettings, "default_region", "ZZ", ProblemKind.BAD_FORMAT),
         (DialSettings, "default_region", "ru", ProblemKind.BAD_FORMAT),
         (DialSettings, "start_method", "fax", ProblemKind.NOT_ALLOWED),
