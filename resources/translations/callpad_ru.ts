@@ -230,7 +230,7 @@
         <translation>Звонки и их участники. Стрелки — выбор, цифры отправляют DTMF в звонок.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/calls_view.py" line="259"/>
+        <location filename="../../callpad/ui/calls_view.py" line="263"/>
         <source>No active calls.
 Type a number on the left and press Enter.</source>
         <translation>Активных звонков нет.
@@ -330,7 +330,7 @@ Type a number on the left and press Enter.</source>
     </message>
     <message>
         <location filename="../../callpad/ui/dialer_panel.py" line="75"/>
-        <location filename="../../callpad/ui/dialer_panel.py" line="151"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="160"/>
         <source>Advanced</source>
         <translation>Дополнительно</translation>
     </message>
@@ -360,37 +360,37 @@ Type a number on the left and press Enter.</source>
         <translation>Недавние номера; Enter — позвонить на выбранный</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="137"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="135"/>
         <source>Set your employee id in the settings to dial.</source>
         <translation>Чтобы звонить, укажите свой id сотрудника в настройках.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="139"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="137"/>
         <source>Customers see %1. Your phone rings first, then theirs.</source>
         <translation>Клиенты видят номер %1. Сначала звонит ваш телефон, потом клиента.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="151"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="160"/>
         <source>Advanced ▾</source>
         <translation>Дополнительно ▾</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="164"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="173"/>
         <source>Will call %1</source>
         <translation>Звонок на %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="167"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="176"/>
         <source>Enter dials; Ctrl+Shift+L redials the last number.</source>
         <translation>Enter — позвонить; Ctrl+Shift+L — повторить последний номер.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="173"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="182"/>
         <source>Calling…</source>
         <translation>Вызов…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/dialer_panel.py" line="173"/>
+        <location filename="../../callpad/ui/dialer_panel.py" line="182"/>
         <source>Call  ⏎</source>
         <translation>Позвонить  ⏎</translation>
     </message>
@@ -629,42 +629,42 @@ Type a number on the left and press Enter.</source>
         <translation>АКТИВНЫЕ ЗВОНКИ</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="205"/>
+        <location filename="../../callpad/ui/main_window.py" line="232"/>
         <source>Incoming call from %1</source>
         <translation>Входящий звонок с номера %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/main_window.py" line="226"/>
+        <location filename="../../callpad/ui/main_window.py" line="253"/>
         <source>Copied %1</source>
         <translation>Скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="120"/>
+        <location filename="../../callpad/ui/window_commands.py" line="119"/>
         <source>Stop recording</source>
         <translation>Остановить запись</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="122"/>
+        <location filename="../../callpad/ui/window_commands.py" line="121"/>
         <source>Record</source>
         <translation>Начать запись</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="144"/>
+        <location filename="../../callpad/ui/window_commands.py" line="143"/>
         <source>Calling…</source>
         <translation>Вызов…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="166"/>
+        <location filename="../../callpad/ui/window_commands.py" line="165"/>
         <source>Block the contact?</source>
         <translation>Заблокировать номер?</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="167"/>
+        <location filename="../../callpad/ui/window_commands.py" line="166"/>
         <source>Block %1? Calls from this number will be refused by the PBX.</source>
         <translation>Заблокировать %1? Номер попадёт в чёрный список, и АТС будет отклонять звонки с него.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/window_commands.py" line="170"/>
+        <location filename="../../callpad/ui/window_commands.py" line="169"/>
         <source>Block</source>
         <translation>Заблокировать</translation>
     </message>
@@ -705,22 +705,22 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../callpad/desktop/notifications.py" line="53"/>
+        <location filename="../../callpad/desktop/notifications.py" line="50"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/desktop/notifications.py" line="54"/>
+        <location filename="../../callpad/desktop/notifications.py" line="51"/>
         <source>From %1</source>
         <translation>Номер: %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/desktop/notifications.py" line="54"/>
+        <location filename="../../callpad/desktop/notifications.py" line="51"/>
         <source>a hidden number</source>
         <translation>скрыт</translation>
     </message>
     <message>
-        <location filename="../../callpad/desktop/notifications.py" line="63"/>
+        <location filename="../../callpad/desktop/notifications.py" line="60"/>
         <source>callpad needs your attention</source>
         <translation>callpad: нужно ваше внимание</translation>
     </message>
@@ -1257,7 +1257,7 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>SettingsViewModel</name>
     <message>
-        <location filename="../../callpad/viewmodels/settings.py" line="208"/>
+        <location filename="../../callpad/viewmodels/settings.py" line="199"/>
         <source>The settings could not be saved: %1</source>
         <translation>Не удалось сохранить настройки: %1</translation>
     </message>
@@ -1425,62 +1425,62 @@ Type a number on the left and press Enter.</source>
         <translation>Следующий звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="190"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="192"/>
         <source>Next pane</source>
         <translation>Следующая панель</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="194"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="197"/>
         <source>Previous pane</source>
         <translation>Предыдущая панель</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="197"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="200"/>
         <source>My calls</source>
         <translation>Мои звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="198"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="201"/>
         <source>All calls</source>
         <translation>Все звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="202"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="205"/>
         <source>Refresh calls</source>
         <translation>Обновить звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="209"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="212"/>
         <source>Reload talk options</source>
         <translation>Обновить опции разговора</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="216"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="219"/>
         <source>Keep the window on top</source>
         <translation>Поверх всех окон</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="224"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="227"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="231"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="234"/>
         <source>Find a command…</source>
         <translation>Найти команду…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="236"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="239"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="239"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="242"/>
         <source>Sign out</source>
         <translation>Выйти из аккаунта</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="241"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="244"/>
         <source>Quit</source>
         <translation>Закрыть callpad</translation>
     </message>
@@ -1488,52 +1488,52 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>ShortcutsPage</name>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="51"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="57"/>
         <source>Command</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="51"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="57"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="51"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="57"/>
         <source>Also</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="66"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="72"/>
         <source>Key for %1</source>
         <translation>Клавиша для «%1»</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="77"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="83"/>
         <source>Shortcut message</source>
         <translation>Сообщение о сочетании клавиш</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="78"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="84"/>
         <source>Restore default keys</source>
         <translation>Сбросить все клавиши</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="85"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="91"/>
         <source>Click a key field and press the new combination.</source>
         <translation>Щёлкните поле клавиши и нажмите новое сочетание.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="96"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="102"/>
         <source>Talk option %1</source>
         <translation>Опция разговора %1</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="145"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="155"/>
         <source>%1 is kept for copy, paste and undo; choose another key.</source>
         <translation>%1 занято копированием, вставкой и отменой; выберите другое сочетание.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="149"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="159"/>
         <source>%1 is already used by “%2”. Change that one first.</source>
         <translation>%1 уже занято командой «%2». Сначала измените её.</translation>
     </message>
