@@ -15,6 +15,7 @@ from callpad.config.paths import AppPaths
 from callpad.config.store import SettingsStore
 from callpad.ui.desk import Desk
 from callpad.ui.icons import app_icon
+from callpad.ui.menus import add_log_folder_item
 from callpad.ui.theme import Scheme, apply_theme
 from callpad.ui.theme import colors as scheme_colors
 
@@ -72,6 +73,7 @@ def wire_desktop(
         contact_of=contact_of,
     )  # fmt: skip
     window.incoming_call.connect(desktop.on_incoming_call)
+    add_log_folder_item(window, paths.log_dir)
     window.settings_requested.connect(open_settings)
     tel = desktop.tel
     tel.dial_requested.connect(lambda number: m.dialer.dial_number(str(number)))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from callpad.ui.action_table import ActionTable
 
@@ -74,3 +78,23 @@ def build_menus(window: QMainWindow, table: ActionTable) -> None:
             options = menu.addMenu(QCoreApplication.translate("Menus", "Talk options"))
             for n in range(1, 10):
                 options.addAction(table[f"talk_option_{n}"])
+
+
+def add_log_folder_item(
+    window: QMainWindow,
+    folder: Path,
+    opener: Callable[[QUrl], object] = QDesktopServices.openUrl,
+) -> QAction:
+    """Help → "Open log folder": shows the folder of callpad's log in the file manager (issue 5).
+
+    ``opener`` is injectable so tests need not launch a file manager.
+    """
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu)  # noqa: S101 - build_menus made Help the last menu
+    action = QAction(QCoreApplication.translate("Menus", "Open &log folder"), window)
+    action.setObjectName("open_log_folder")
+    action.setToolTip(QCoreApplication.translate("Menus", "Show the folder of callpad's log files"))
+    action.triggered.connect(lambda: opener(QUrl.fromLocalFile(str(folder))))
+    help_menu.addSeparator()
+    help_menu.addAction(action)
+    return action

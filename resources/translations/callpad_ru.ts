@@ -672,34 +672,44 @@ Type a number on the left and press Enter.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="59"/>
+        <location filename="../../callpad/ui/menus.py" line="63"/>
         <source>&amp;callpad</source>
         <translation>&amp;callpad</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="60"/>
+        <location filename="../../callpad/ui/menus.py" line="64"/>
         <source>&amp;Dial</source>
         <translation>&amp;Набор</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="61"/>
+        <location filename="../../callpad/ui/menus.py" line="65"/>
         <source>C&amp;all</source>
         <translation>&amp;Звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="62"/>
+        <location filename="../../callpad/ui/menus.py" line="66"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="63"/>
+        <location filename="../../callpad/ui/menus.py" line="67"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/menus.py" line="74"/>
+        <location filename="../../callpad/ui/menus.py" line="78"/>
         <source>Talk options</source>
         <translation>Опции разговора</translation>
+    </message>
+    <message>
+        <location filename="../../callpad/ui/menus.py" line="94"/>
+        <source>Open &amp;log folder</source>
+        <translation>Открыть папку &amp;журналов</translation>
+    </message>
+    <message>
+        <location filename="../../callpad/ui/menus.py" line="96"/>
+        <source>Show the folder of callpad&apos;s log files</source>
+        <translation>Показать папку с файлами журнала callpad</translation>
     </message>
 </context>
 <context>
