@@ -25,6 +25,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="with --demo: headless check: log in, dial, hang up")  # fmt: skip
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
                         help="with --demo: save PNGs of the window with calls")  # fmt: skip
+    parser.add_argument("--lang", choices=("en", "ru"),
+                        help="interface language (default: the setting or the system)")  # fmt: skip
     parser.add_argument("--config-dir", metavar="DIR",
                         help="settings and logs folder (env CALLPAD_CONFIG_DIR)")  # fmt: skip
     parser.add_argument("--log-level", default="INFO", metavar="LEVEL",

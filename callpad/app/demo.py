@@ -98,7 +98,10 @@ async def run_demo(
             from callpad.ui.screenshots import render_screenshots
 
             started()
-            return await render_screenshots(desk.window, args.screenshots, tools.incoming_call)
+            stem = "callpad" if lang == "en" else f"callpad-{lang}"
+            return await render_screenshots(
+                desk.window, args.screenshots, tools.incoming_call, stem=stem
+            )
         await first_list(desk, DESKTOP_WIRING_WAIT_S, quit_requested)
         if not quit_requested.is_set():
             wire_desktop(desk, store, None, paths, quit_requested, None)

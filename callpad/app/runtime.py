@@ -71,7 +71,7 @@ async def run_app(app: QApplication, args: argparse.Namespace) -> int:
         store = SettingsStore(paths.settings_file)
         loaded = store.load()
         settings = loaded.settings
-        lang = ui_language(settings.appearance.language.value)
+        lang = ui_language(args.lang or settings.appearance.language.value)
         built = compile_catalogue(lang, paths.data_dir / "translations") if lang != "en" else None
         install_translators(app, lang, (built,) if built else ())
         theme = settings.appearance.theme.value

@@ -4,7 +4,8 @@ Sets up a realistic desk through the same viewmodel commands the keys use: a cal
 (tagged and recorded), one on hold, one in a consultation with a colleague, and a new incoming
 call ringing for me;
 then saves `callpad-light.png`, `callpad-dark.png` and a small-screen `callpad-dark-1024x640.png`
-(window.grab(), STACK.md section 2).
+(window.grab(), STACK.md section 2). In another language (`--lang ru`) the names carry it:
+`callpad-ru-light.png`, `callpad-ru-dark.png`, `callpad-ru-dark-1024x640.png`.
 """
 
 from __future__ import annotations
@@ -82,7 +83,11 @@ async def stage_calls(window: MainWindow, incoming_call: Callable[[str], int]) -
 
 
 async def render_screenshots(
-    window: MainWindow, folder: Path, incoming_call: Callable[[str], int]
+    window: MainWindow,
+    folder: Path,
+    incoming_call: Callable[[str], int],
+    *,
+    stem: str = "callpad",
 ) -> int:
     folder.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before the loop is busy
     app = QApplication.instance()
@@ -97,12 +102,12 @@ async def render_screenshots(
     for scheme in (Scheme.LIGHT, Scheme.DARK):
         window.retheme(apply_theme(app, scheme))
         await asyncio.sleep(0.3)  # let the tick and the style settle
-        path = folder / f"callpad-{scheme.value}.png"
+        path = folder / f"{stem}-{scheme.value}.png"
         window.grab().save(str(path))
         print(path)  # noqa: T201 - command-line report
     window.resize(1024, 640)  # a small laptop screen: nothing may be cut off
     await asyncio.sleep(0.3)
-    path = folder / "callpad-dark-1024x640.png"
+    path = folder / f"{stem}-dark-1024x640.png"
     window.grab().save(str(path))
     print(path)  # noqa: T201 - command-line report
     return 0
