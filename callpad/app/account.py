@@ -19,6 +19,7 @@ from callpad.desktop.single_instance import SingleInstance, instance_name
 from callpad.ui.account_front import AccountFront
 from callpad.ui.desk import Desk
 from callpad.ui.theme import Colors
+from callpad.viewmodels.settings_text import load_notice
 
 _log = logging.getLogger("callpad.app")
 
@@ -41,7 +42,7 @@ async def run_account(
         return 0
     instance.listen()
     vault = open_vault(paths)
-    notice = loaded.error or ("; ".join(p.english() for p in loaded.problems))
+    notice = load_notice(loaded)  # translated; the store has logged the details in English
     hooks: list[Callable[[Desk], None]] = []
 
     def desk_for(settings: Settings) -> Desk:
