@@ -96,11 +96,7 @@ class ShortcutsPage(QWidget):
         self._refresh_all()
 
     def _label(self, spec: ActionSpec) -> str:
-        if spec.text:
-            return action_text(spec)
-        if spec.id.startswith("talk_option_"):
-            return self.tr("Talk option %1").replace("%1", spec.id.rsplit("_", 1)[1])
-        return spec.id
+        return action_text(spec)
 
     def keys(self, action_id: str) -> tuple[str, ...]:
         return self._overrides.get(action_id, self._specs[action_id].keys)

@@ -40,8 +40,10 @@ GROUP_CALL = QT_TRANSLATE_NOOP("Shortcuts", "Call")
 GROUP_VIEW = QT_TRANSLATE_NOOP("Shortcuts", "View")
 GROUP_APP = QT_TRANSLATE_NOOP("Shortcuts", "Application")
 
+TALK_OPTION_TEXT = QT_TRANSLATE_NOOP("Shortcuts", "Talk option %1")  # %1: its number, 1…9
+
 _TALK_OPTIONS = tuple(
-    ActionSpec(f"talk_option_{n}", (f"Alt+{n}",), "", GROUP_CALL, "talk_option")
+    ActionSpec(f"talk_option_{n}", (f"Alt+{n}",), TALK_OPTION_TEXT, GROUP_CALL, "talk_option")
     for n in range(1, 10)
 )
 
@@ -288,11 +290,24 @@ def find_clashes(bindings: Mapping[str, Sequence[str]]) -> list[tuple[str, str, 
 def short_text(spec: ActionSpec) -> str:
     """The button label: the short text if there is one, else the menu text without "…"."""
     text = spec.short or spec.text
-    return QCoreApplication.translate("Shortcuts", text).rstrip("…") if text else spec.id
+    return (
+        _numbered(spec, QCoreApplication.translate("Shortcuts", text).rstrip("…"))
+        if text
+        else spec.id
+    )
 
 
 def action_text(spec: ActionSpec) -> str:
-    return QCoreApplication.translate("Shortcuts", spec.text) if spec.text else spec.id
+    return (
+        _numbered(spec, QCoreApplication.translate("Shortcuts", spec.text))
+        if spec.text
+        else spec.id
+    )
+
+
+def _numbered(spec: ActionSpec, text: str) -> str:
+    """Fill "%1" of a numbered command ("Talk option %1") with the number its id ends in."""
+    return text.replace("%1", spec.id.rsplit("_", 1)[-1]) if "%1" in text else text
 
 
 def native_keys(keys: Iterable[str]) -> str:

@@ -1295,202 +1295,207 @@ Type a number on the left and press Enter.</source>
         <translation>Приложение</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="52"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="43"/>
+        <source>Talk option %1</source>
+        <translation>Опция разговора %1</translation>
+    </message>
+    <message>
+        <location filename="../../callpad/ui/shortcuts.py" line="54"/>
         <source>Focus the dialer</source>
         <translation>Перейти к набору номера</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="57"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="59"/>
         <source>Dial</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="62"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="64"/>
         <source>Redial the last number</source>
         <translation>Повторить последний номер</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="69"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="71"/>
         <source>Dial the selected or copied number</source>
         <translation>Позвонить на выделенный или скопированный номер</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="76"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="78"/>
         <source>Advanced dialing options</source>
         <translation>Дополнительные параметры вызова</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="82"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="84"/>
         <source>Hold</source>
         <translation>Удержание</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="87"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="89"/>
         <source>Resume</source>
         <translation>Снять с удержания</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="94"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="96"/>
         <source>Consult a colleague or number</source>
         <translation>Консультация с коллегой или номером</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="97"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="99"/>
         <source>Consult</source>
         <translation>Консультация</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="102"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="104"/>
         <source>Transfer</source>
         <translation>Перевести</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="109"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="111"/>
         <source>Return to the customer</source>
         <translation>Вернуться к клиенту</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="112"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="114"/>
         <source>Return</source>
         <translation>К клиенту</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="117"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="119"/>
         <source>Disconnect the selected leg</source>
         <translation>Отключить выбранного участника</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="120"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="122"/>
         <source>Drop leg</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="126"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="128"/>
         <source>Tag the call…</source>
         <translation>Поставить тег…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="129"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="131"/>
         <source>Tag…</source>
         <translation>Тег…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="134"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="136"/>
         <source>Recording on/off</source>
         <translation>Запись вкл./выкл.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="141"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="143"/>
         <source>Add a coach…</source>
         <translation>Подключить тренера…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="144"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="146"/>
         <source>Coach…</source>
         <translation>Тренер…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="149"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="151"/>
         <source>DTMF keypad</source>
         <translation>Тональный набор (DTMF)</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="152"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="154"/>
         <source>Keypad</source>
         <translation>Клавиатура</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="157"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="159"/>
         <source>Block the contact…</source>
         <translation>Заблокировать номер…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="160"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="162"/>
         <source>Block…</source>
         <translation>Блокировать…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="166"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="168"/>
         <source>Hang up</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="174"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="176"/>
         <source>Copy the contact number</source>
         <translation>Копировать номер клиента</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="181"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="183"/>
         <source>Go to the call list</source>
         <translation>Перейти к списку звонков</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="185"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="187"/>
         <source>Previous call</source>
         <translation>Предыдущий звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="188"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="190"/>
         <source>Next call</source>
         <translation>Следующий звонок</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="192"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="194"/>
         <source>Next pane</source>
         <translation>Следующая панель</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="197"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="199"/>
         <source>Previous pane</source>
         <translation>Предыдущая панель</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="200"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="202"/>
         <source>My calls</source>
         <translation>Мои звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="201"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="203"/>
         <source>All calls</source>
         <translation>Все звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="205"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="207"/>
         <source>Refresh calls</source>
         <translation>Обновить звонки</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="212"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="214"/>
         <source>Reload talk options</source>
         <translation>Обновить опции разговора</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="219"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="221"/>
         <source>Keep the window on top</source>
         <translation>Поверх всех окон</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="227"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="229"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="234"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="236"/>
         <source>Find a command…</source>
         <translation>Найти команду…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="239"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="241"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="242"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="244"/>
         <source>Sign out</source>
         <translation>Выйти из аккаунта</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/shortcuts.py" line="244"/>
+        <location filename="../../callpad/ui/shortcuts.py" line="246"/>
         <source>Quit</source>
         <translation>Закрыть callpad</translation>
     </message>
@@ -1533,17 +1538,12 @@ Type a number on the left and press Enter.</source>
         <translation>Щёлкните поле клавиши и нажмите новое сочетание.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="102"/>
-        <source>Talk option %1</source>
-        <translation>Опция разговора %1</translation>
-    </message>
-    <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="155"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="151"/>
         <source>%1 is kept for copy, paste and undo; choose another key.</source>
         <translation>%1 занято копированием, вставкой и отменой; выберите другое сочетание.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="159"/>
+        <location filename="../../callpad/ui/settings_shortcuts_page.py" line="155"/>
         <source>%1 is already used by “%2”. Change that one first.</source>
         <translation>%1 уже занято командой «%2». Сначала измените её.</translation>
     </message>

@@ -98,6 +98,8 @@ def test_cheat_sheet_lists_every_command_and_runs_the_chosen_one(qtbot):
         for r in range(sheet.model.item(g).rowCount())
     ]
     assert len(names) == len(ACTIONS)
+    assert "Talk option 1" in names  # a command with no talk option loaded yet: never its raw id
+    assert not [n for n in names if n.startswith("talk_option_")]
     sheet.open_palette()
     QTest.keyClicks(sheet.filter, "refresh calls")
     QTest.keyClick(sheet.filter, Qt.Key.Key_Return)
