@@ -6,8 +6,8 @@ A command in flight marks its button busy; the result goes to the status bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from callpad.ui.action_table import ActionTable
@@ -42,13 +42,19 @@ class ActionButton(QToolButton):
     """A button that mirrors one QAction at a time (icon, enabled, tooltip) with a short label.
 
     Unlike setDefaultAction() it keeps its own short text and never collects several actions
-    (which would add a menu arrow).
+    (which would add a menu arrow). Narrower than its size hint (a long Russian label on a small
+    screen), the label is elided, down to the icon alone; the tooltip keeps the full name.
     """
+
+    MIN_ELIDED_CHARS = 4  # fewer letters than this (with "…") say nothing: show the icon alone
+    MIN_KEPT_CHARS = 5  # the layout keeps at least this many letters (and "…") of each label
 
     def __init__(self, action: QAction, label: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._action = action
         self._label = label
+        self._full = ""
+        self._full_hint = QSize()
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -69,13 +75,56 @@ class ActionButton(QToolButton):
 
     def sync(self) -> None:
         action = self._action
-        self.setText(self._label or action.text().rstrip("…"))
+        self._set_full_text(self._label or action.text().rstrip("…"))
         if not self.property("fixedIcon"):
             self.setIcon(action.icon())
         self.setEnabled(action.isEnabled())
         self.setToolTip(action.toolTip())
         self.setAccessibleName(action.text())
         self.setAccessibleDescription(action.toolTip())
+
+    def full_text(self) -> str:
+        """The whole label (text() may be elided)."""
+        return self._full
+
+    def _set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setText(text)
+        self._full_hint = super().sizeHint()
+        self._fit_text()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._full_hint) if self._full_hint.isValid() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        full = self._full
+        kept = full if len(full) <= self.MIN_KEPT_CHARS + 1 else full[: self.MIN_KEPT_CHARS] + "…"
+        width = hint.width() - self._text_width(full) + self._text_width(kept)
+        return QSize(width, hint.height())
+
+    def _text_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(text) if text else 0
+
+    def _fit_text(self) -> None:
+        room = self.width() - (self._full_hint.width() - self._text_width(self._full))
+        text = self._full
+        if self._text_width(text) > room:
+            text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+            if len(text.rstrip("…")) < self.MIN_ELIDED_CHARS:
+                text = ""
+        if text != self.text():
+            self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        measured = hasattr(self, "_full")  # not during QToolButton.__init__
+        if measured and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._set_full_text(self._full)  # padding or font changed: measure again
 
 
 class CallActionsBar(QWidget):

@@ -104,3 +104,26 @@ async def test_a_russian_desk_shows_widgets_states_results_and_api_errors_in_rus
         assert "Обратитесь к администратору" in failures[0]
     finally:
         await desk.shutdown()
+
+
+async def test_the_russian_desk_fits_a_1024_px_screen_with_labels_elided(
+    russian: None, sim_server: SimServer
+) -> None:
+    client = CallApiClient(sim_server.url, clock=sim_server.clock)
+    desk = Desk(client, client.aclose, demo_settings(), None, "ru", LIGHT, clock=sim_server.clock)
+    window = desk.window
+    window.show()
+    try:
+        assert window.minimumSizeHint().width() <= 1024
+        window.resize(1024, 640)
+        await until(lambda: window.width() == 1024)
+        buttons = window.action_bar.buttons.values()
+        assert any(b.text() != b.full_text() for b in buttons)  # some label had to give way
+        for button in buttons:
+            assert button.full_text().startswith(button.text().rstrip("…"))
+            assert button.width() >= button.minimumSizeHint().width()
+        window.resize(1600, 760)
+        await until(lambda: window.width() == 1600)
+        assert all(b.text() == b.full_text() for b in buttons)  # room again: whole labels
+    finally:
+        await desk.shutdown()
