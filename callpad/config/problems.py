@@ -78,23 +78,23 @@ class ProblemKind(StrEnum):
 
 TEMPLATES: Mapping[ProblemKind, str] = types.MappingProxyType(
     {
-        ProblemKind.WRONG_TYPE: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: expected {detail}."),
+        ProblemKind.WRONG_TYPE: QT_TRANSLATE_NOOP("SettingsProblem", "{field}: expected {detail}."),
         ProblemKind.NOT_ALLOWED: QT_TRANSLATE_NOOP(
-            PROBLEM_CONTEXT, "{field}: must be one of {detail}."
+            "SettingsProblem", "{field}: must be one of {detail}."
         ),
-        ProblemKind.TOO_SMALL: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: at least {detail}."),
-        ProblemKind.TOO_LARGE: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: at most {detail}."),
+        ProblemKind.TOO_SMALL: QT_TRANSLATE_NOOP("SettingsProblem", "{field}: at least {detail}."),
+        ProblemKind.TOO_LARGE: QT_TRANSLATE_NOOP("SettingsProblem", "{field}: at most {detail}."),
         ProblemKind.BAD_FORMAT: QT_TRANSLATE_NOOP(
-            PROBLEM_CONTEXT, "{field}: wrong format ({detail})."
+            "SettingsProblem", "{field}: wrong format ({detail})."
         ),
         ProblemKind.TOO_LONG: QT_TRANSLATE_NOOP(
-            PROBLEM_CONTEXT, "{field}: at most {detail} characters."
+            "SettingsProblem", "{field}: at most {detail} characters."
         ),
         ProblemKind.TOO_MANY: QT_TRANSLATE_NOOP(
-            PROBLEM_CONTEXT, "{field}: at most {detail} entries; the rest were dropped."
+            "SettingsProblem", "{field}: at most {detail} entries; the rest were dropped."
         ),
-        ProblemKind.REQUIRED: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: enter {detail}."),
-        ProblemKind.CONFLICT: QT_TRANSLATE_NOOP(PROBLEM_CONTEXT, "{field}: {detail}."),
+        ProblemKind.REQUIRED: QT_TRANSLATE_NOOP("SettingsProblem", "{field}: enter {detail}."),
+        ProblemKind.CONFLICT: QT_TRANSLATE_NOOP("SettingsProblem", "{field}: {detail}."),
     }
 )
 

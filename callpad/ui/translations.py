@@ -9,28 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from callpad.config.problems import QT_TRANSLATE_NOOP
 from callpad.ui.resources import resource_dir
 
 SUPPORTED = ("ru", "en")
-
-# WORKAROUND: callpad.config.problems marks its sentence templates with a variable context
-# (PROBLEM_CONTEXT), which lupdate cannot read, so it never extracts them. These literal marks
-# let lupdate put them into the catalogue; a test checks they stay equal to TEMPLATES. Harmless
-# duplicates once problems.py writes the context as a literal.
-PROBLEM_TEMPLATE_MARKS = (
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: expected {detail}."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: must be one of {detail}."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: at least {detail}."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: at most {detail}."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: wrong format ({detail})."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: at most {detail} characters."),
-    QT_TRANSLATE_NOOP(
-        "SettingsProblem", "{field}: at most {detail} entries; the rest were dropped."
-    ),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: enter {detail}."),
-    QT_TRANSLATE_NOOP("SettingsProblem", "{field}: {detail}."),
-)
 
 
 def ui_language(setting: str) -> str:

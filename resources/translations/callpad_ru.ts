@@ -1219,47 +1219,47 @@ Type a number on the left and press Enter.</source>
         <translation>вида v4.0</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="22"/>
+        <location filename="../../callpad/config/problems.py" line="81"/>
         <source>{field}: expected {detail}.</source>
         <translation>{field}: ожидается {detail}.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="23"/>
+        <location filename="../../callpad/config/problems.py" line="82"/>
         <source>{field}: must be one of {detail}.</source>
         <translation>{field}: допустимые значения — {detail}.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="24"/>
+        <location filename="../../callpad/config/problems.py" line="85"/>
         <source>{field}: at least {detail}.</source>
         <translation>{field}: не меньше {detail}.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="25"/>
+        <location filename="../../callpad/config/problems.py" line="86"/>
         <source>{field}: at most {detail}.</source>
         <translation>{field}: не больше {detail}.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="26"/>
+        <location filename="../../callpad/config/problems.py" line="87"/>
         <source>{field}: wrong format ({detail}).</source>
         <translation>{field}: неверный формат ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="27"/>
+        <location filename="../../callpad/config/problems.py" line="90"/>
         <source>{field}: at most {detail} characters.</source>
         <translation>{field}: не больше {detail} символов.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="28"/>
+        <location filename="../../callpad/config/problems.py" line="93"/>
         <source>{field}: at most {detail} entries; the rest were dropped.</source>
         <translation>{field}: не больше {detail} записей, лишние удалены.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="31"/>
+        <location filename="../../callpad/config/problems.py" line="96"/>
         <source>{field}: enter {detail}.</source>
         <translation>{field}: укажите {detail}.</translation>
     </message>
     <message>
-        <location filename="../../callpad/ui/translations.py" line="32"/>
+        <location filename="../../callpad/config/problems.py" line="97"/>
         <source>{field}: {detail}.</source>
         <translation>{field}: {detail}.</translation>
     </message>

@@ -20,12 +20,7 @@ from callpad.config.problems import TEMPLATES
 from callpad.config.store import SettingsStore
 from callpad.desktop.tray import TrayIcon, TrayState
 from callpad.ui.settings_dialog import SettingsDialog
-from callpad.ui.translations import (
-    PROBLEM_TEMPLATE_MARKS,
-    compile_catalogue,
-    install_translators,
-    ui_language,
-)
+from callpad.ui.translations import compile_catalogue, install_translators, ui_language
 from callpad.viewmodels.settings import SettingsViewModel
 
 
@@ -139,8 +134,17 @@ def test_translations_are_russian_text(committed: dict[Key, list[str] | None]) -
     assert latin_only <= allowed, sorted(latin_only - allowed)
 
 
-def test_problem_template_marks_follow_the_settings_templates() -> None:
-    assert set(PROBLEM_TEMPLATE_MARKS) == set(TEMPLATES.values())
+def test_settings_problem_templates_are_extracted_from_their_own_module(tmp_path: Path) -> None:
+    """problems.py writes the context as a literal, so lupdate reads the templates there."""
+    fresh = tmp_path / "problems_ru.ts"
+    done = subprocess.run(  # fixed tool and arguments, no shell
+        [str(qt_tool("pyside6-lupdate")), "-silent", "-extensions", "py",
+         str(CHECKOUT / "callpad" / "config" / "problems.py"), "-ts", str(fresh)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    extracted = read_catalogue(fresh)
+    assert {("SettingsProblem", text) for text in TEMPLATES.values()} <= set(extracted)
 
 
 @pytest.fixture
