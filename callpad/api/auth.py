@@ -17,6 +17,9 @@ from callpad.api.models import Credentials, LoginResult, PasswordCredentials, Pe
 # permanent keys only, but a session client re-logs in on both (SPEC §14 #14).
 RELOGIN_MNEMONICS = frozenset({"access_token_invalid", "access_token_expired"})
 
+# The documented lifetime of a session key (SPEC section 4).
+SESSION_LIFETIME = timedelta(hours=1)
+
 
 class KeyRing:
     """Credentials, the current key and its expiry; one lock so concurrent calls log in once."""
@@ -55,10 +58,22 @@ class KeyRing:
         self._expire_at = None
         self._token = credentials.key if isinstance(credentials, PermanentKey) else None
 
-    def adopt_session(self, credentials: PasswordCredentials, result: LoginResult) -> None:
+    def adopt_session(
+        self, credentials: PasswordCredentials, result: LoginResult, now: datetime
+    ) -> None:
+        """Adopt a fresh session key; its expiry is kept on this computer's clock.
+
+        `expire_at` is the server's time. When this computer's clock disagrees with it by more than
+        the renewal margin (the key would look expired on arrival, or to outlive the documented
+        hour), the key is given the documented hour from now, and a key the server calls invalid
+        earlier is still renewed once: a skewed clock must not turn every request into a login.
+        """
         self._credentials = credentials
         self._token = result.access_token
-        self._expire_at = result.expire_at
+        lifetime = result.expire_at - now
+        if lifetime <= self._renew_margin or lifetime > SESSION_LIFETIME + self._renew_margin:
+            lifetime = SESSION_LIFETIME
+        self._expire_at = now + lifetime
 
     def forget(self) -> None:
         """Drop the key and the credentials (logout)."""

@@ -206,7 +206,7 @@ class RpcCaller:
             authenticated=False,
         )
         result = parse_login(reply.data)
-        self._keys.adopt_session(credentials, result)
+        self._keys.adopt_session(credentials, result, self._clock.wall())
         logger.info("logged in; session key valid until %s", result.expire_at.isoformat())
         return result
 

@@ -75,7 +75,7 @@ def test_the_client_is_a_call_service():
 
 
 async def test_login_and_logout(sim: SimServer) -> None:
-    async with CallApiClient(sim.url) as api:
+    async with CallApiClient(sim.url, clock=sim.clock) as api:  # one clock: expiry compares
         before = api.is_authenticated
         result = await api.login_user(login="demo", password="demo")
         assert (before, api.is_authenticated) == (False, True)
